@@ -1,0 +1,80 @@
+/** The content model: notes, tags and references, validated by zod at build time. */
+import { defineCollection, reference } from 'astro:content';
+import { file } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { notesLoader } from './lib/notes-loader';
+import { REFERENCE_KINDS } from './lib/reference-kinds';
+import { isWebUrl } from './lib/urls';
+
+/** Where the content lives; tests and the benchmark point it at other folders. */
+const contentRoot = process.env.CONTENT_ROOT ?? './content';
+
+const isoDate = z.coerce.date({ error: 'must be a date written as YYYY-MM-DD' });
+
+const notes = defineCollection({
+  loader: notesLoader(`${contentRoot}/notes`, `${contentRoot}/tags.yaml`),
+  schema: z
+    .object({
+      title: z
+        .string({ error: 'is required: the note title, as plain text' })
+        .trim()
+        .min(1, 'must not be empty')
+        .max(90, 'must be at most 90 characters'),
+      summary: z
+        .string({ error: 'is required: one sentence shown in lists and as the meta description' })
+        .trim()
+        .min(1, 'must not be empty')
+        .max(200, 'must be at most 200 characters: one sentence'),
+      tags: z.array(reference('tags')).min(1, 'needs at least one tag from content/tags.yaml'),
+      published: isoDate,
+      updated: isoDate.optional(),
+      python: z
+        .string()
+        .regex(/^3\.\d{1,2}$/, 'must be a Python version such as "3.11" (quoted)')
+        .optional(),
+      draft: z.boolean().default(false),
+    })
+    .strict(),
+});
+
+const tags = defineCollection({
+  loader: file(`${contentRoot}/tags.yaml`),
+  schema: z
+    .object({
+      label: z.string().trim().min(1),
+      description: z.string().trim().min(1),
+    })
+    .strict(),
+});
+
+const references = defineCollection({
+  loader: file(`${contentRoot}/references.yaml`),
+  schema: z
+    .object({
+      id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and hyphens'),
+      url: z
+        .string({ error: 'is required: the address readers follow' })
+        .refine(isWebUrl, 'must be an absolute http(s) URL, e.g. https://docs.python.org/3/library/asyncio.html'),
+      title: z.string({ error: 'is required: the title as the source gives it' }).trim().min(1, 'must not be empty'),
+      kind: z.enum(REFERENCE_KINDS, { error: `must be one of ${REFERENCE_KINDS.join(', ')}` }),
+      author: z.string({ error: 'is required: a person, a team or an organisation' }).trim().min(1, 'must not be empty'),
+      year: z
+        .number({ error: 'is required: the year it was published or last revised, e.g. 2025' })
+        .int()
+        .min(1970, 'must be a year such as 2025')
+        .max(2100, 'must be a year such as 2025'),
+      python: z
+        .string()
+        .regex(/^3\.\d{1,2}$/, 'must be a Python version such as "3.11" (quoted)')
+        .optional(),
+      summary: z
+        .string({ error: 'is required: our one-line annotation' })
+        .trim()
+        .min(1, 'must not be empty')
+        .max(200, 'must be at most 200 characters: one line'),
+      replacedBy: reference('references').optional(),
+    })
+    .strict(),
+});
+
+export const collections = { notes, tags, references };

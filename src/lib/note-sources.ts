@@ -1,0 +1,59 @@
+/** Checks over the raw note files as a whole, before Astro parses them one by one. */
+import type { ContentProblem } from './content-errors';
+import { checkFrontmatterDates, checkFrontmatterTags, readFrontmatter } from './frontmatter';
+import { slugFromFileName } from './paths';
+
+export interface NoteSource {
+  /** Path relative to the project root, e.g. `content/notes/gil.md`. */
+  file: string;
+  text: string;
+}
+
+/** What the checks know besides the notes themselves. */
+export interface NoteSourceContext {
+  /** Ids of the tags defined in content/tags.yaml. */
+  tagIds: ReadonlySet<string>;
+}
+
+export type NoteSourceCheck = (sources: readonly NoteSource[], context: NoteSourceContext) => ContentProblem[];
+
+export const requireSomeNotes: NoteSourceCheck = (sources) =>
+  sources.length > 0
+    ? []
+    : [{ file: 'content/notes/', message: 'holds no notes: add at least one `.md` or `.mdx` file' }];
+
+/** The file name is the slug, so two files with one name in different folders would clash. */
+export const requireUniqueSlugs: NoteSourceCheck = (sources) => {
+  const filesBySlug = new Map<string, string[]>();
+  for (const { file } of sources) {
+    const slug = slugFromFileName(file);
+    filesBySlug.set(slug, [...(filesBySlug.get(slug) ?? []), file]);
+  }
+  return [...filesBySlug]
+    .filter(([, files]) => files.length > 1)
+    .map(([slug, files]) => ({
+      file: files[1] ?? files[0] ?? slug,
+      message: `has the same file name as ${files.filter((f) => f !== files[1]).join(', ')}: the file name is the note's URL (/notes/${slug}/), so rename one of them`,
+    }));
+};
+
+/**
+ * Dates and tags, read from the raw frontmatter: YAML rolls `2024-13-40` over into a real
+ * date, and Astro only logs an unknown `reference()` id without failing the build.
+ */
+export const requireValidFrontmatter: NoteSourceCheck = (sources, { tagIds }) =>
+  sources.flatMap(({ file, text }) => {
+    const frontmatter = readFrontmatter(text, file);
+    if ('message' in frontmatter) return [frontmatter];
+    return [...checkFrontmatterDates(frontmatter, file), ...checkFrontmatterTags(frontmatter, file, tagIds)];
+  });
+
+export const NOTE_SOURCE_CHECKS: readonly NoteSourceCheck[] = [requireSomeNotes, requireUniqueSlugs, requireValidFrontmatter];
+
+export function checkNoteSources(
+  sources: readonly NoteSource[],
+  context: NoteSourceContext,
+  checks = NOTE_SOURCE_CHECKS,
+): ContentProblem[] {
+  return checks.flatMap((check) => check(sources, context));
+}

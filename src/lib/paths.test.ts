@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { absoluteUrl, noteUrl, slugFromFileName, tagUrl, withBase } from './paths';
+
+describe('slugFromFileName', () => {
+  it.each([
+    ['content/notes/the-gil.md', 'the-gil'],
+    ['asyncio/task-groups.mdx', 'task-groups'],
+    ['uvloop.md', 'uvloop'],
+    ['folder\\windows.md', 'windows'],
+  ])('%s -> %s', (input, expected) => {
+    expect(slugFromFileName(input)).toBe(expected);
+  });
+});
+
+describe('URLs respect the base path', () => {
+  it.each([
+    ['/', noteUrl('gil', '/'), '/notes/gil/'],
+    ['/docs/', noteUrl('gil', '/docs/'), '/docs/notes/gil/'],
+    ['/docs', tagUrl('asyncio', '/docs'), '/docs/tags/asyncio/'],
+    ['/docs/', withBase('/rss.xml', '/docs/'), '/docs/rss.xml'],
+    ['/', withBase('/', '/'), '/'],
+  ])('base %s', (_base, actual, expected) => {
+    expect(actual).toBe(expected);
+  });
+
+  it('builds absolute URLs for canonical links and feeds', () => {
+    expect(absoluteUrl('/docs/notes/gil/', 'https://example.org')).toBe('https://example.org/docs/notes/gil/');
+  });
+});

@@ -1,0 +1,33 @@
+/** Every URL the site builds for its own pages, and the slug rule, in one place. */
+
+/** The slug of a note is its file name without folder or extension. */
+export function slugFromFileName(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  return name.replace(/\.mdx?$/, '');
+}
+
+/** Joins the configured base path and a site path, keeping exactly one slash between them. */
+export function withBase(path: string, base: string = import.meta.env.BASE_URL): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return `${prefix}${path.replace(/^\/+/, '')}`;
+}
+
+export const homeUrl = (base?: string) => withBase('/', base);
+export const noteUrl = (slug: string, base?: string) => withBase(`/notes/${slug}/`, base);
+export const tagsIndexUrl = (base?: string) => withBase('/tags/', base);
+export const tagUrl = (tagId: string, base?: string) => withBase(`/tags/${tagId}/`, base);
+export const referencesUrl = (base?: string) => withBase('/references/', base);
+export const searchUrl = (base?: string) => withBase('/search/', base);
+export const rssUrl = (base?: string) => withBase('/rss.xml', base);
+
+/** The absolute URL of a site path, for canonical links and feeds. */
+export function absoluteUrl(path: string, site: URL | string): string {
+  return new URL(path, site).href;
+}
+
+/** The element id of a reference on the index page. */
+export const referenceAnchor = (referenceId: string) => `ref-${referenceId}`;
+/** The element id of a group of references of one kind on the index page. */
+export const kindAnchor = (kind: string) => `kind-${kind}`;
+export const referenceUrl = (referenceId: string, base?: string) => `${referencesUrl(base)}#${referenceAnchor(referenceId)}`;
+export const referencesJsonUrl = (base?: string) => withBase('/references.json', base);

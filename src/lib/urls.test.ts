@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { domainOf, fragmentOf, isOutboundUrl, normalizeUrl, referenceKeys, withoutFragment } from './urls';
+
+const SITE = 'https://pyconcurrency.example.org';
+
+describe('normalizeUrl', () => {
+  it.each([
+    ['HTTPS://Docs.Python.org/3/library/', 'https://docs.python.org/3/library'],
+    ['https://docs.python.org:443/3/', 'https://docs.python.org/3'],
+    ['https://peps.python.org/pep-0525/#asynchronous-generators', 'https://peps.python.org/pep-0525#asynchronous-generators'],
+    ['https://example.com', 'https://example.com/'],
+    ['https://example.com/', 'https://example.com/'],
+    ['https://example.com/a?', 'https://example.com/a'],
+    ['https://example.com/a#', 'https://example.com/a'],
+    ['https://www.youtube.com/watch?v=abc&list=x', 'https://www.youtube.com/watch?v=abc&list=x'],
+    ['  https://example.com/x  ', 'https://example.com/x'],
+  ])('%s -> %s', (input, expected) => {
+    expect(normalizeUrl(input)).toBe(expected);
+  });
+
+  it('keeps http and https apart: they are different addresses', () => {
+    expect(normalizeUrl('http://masnun.rocks/')).not.toBe(normalizeUrl('https://masnun.rocks/'));
+  });
+});
+
+describe('fragments', () => {
+  it.each([
+    ['https://docs.python.org/3/library/asyncio-task.html#asyncio.TaskGroup', 'asyncio.TaskGroup', 'https://docs.python.org/3/library/asyncio-task.html'],
+    ['https://example.com/page', undefined, 'https://example.com/page'],
+    ['https://example.com/page#caf%C3%A9', 'café', 'https://example.com/page'],
+  ])('%s', (url, fragment, page) => {
+    expect(fragmentOf(url)).toBe(fragment);
+    expect(withoutFragment(url)).toBe(page);
+  });
+});
+
+describe('referenceKeys', () => {
+  it('tries the exact URL before the page it points into', () => {
+    expect(referenceKeys('https://docs.python.org/3/library/asyncio-task.html#task-groups')).toEqual([
+      'https://docs.python.org/3/library/asyncio-task.html#task-groups',
+      'https://docs.python.org/3/library/asyncio-task.html',
+    ]);
+  });
+  it('has a single key for a URL without fragment', () => {
+    expect(referenceKeys('https://vorpus.org/blog/x/')).toEqual(['https://vorpus.org/blog/x']);
+  });
+});
+
+describe('isOutboundUrl', () => {
+  it.each([
+    ['https://docs.python.org/3/', true],
+    ['http://masnun.rocks/2016/', true],
+    ['../other-note/', false],
+    ['/notes/gil/', false],
+    ['#why-it-matters', false],
+    [`${SITE}/notes/gil/`, false],
+    ['https://PyConcurrency.example.org/tags/', false],
+    ['mailto:someone@example.org', false],
+    ['javascript:alert(1)', false],
+    ['ftp://example.org/file', false],
+  ])('%s -> %s', (href, expected) => {
+    expect(isOutboundUrl(href, SITE)).toBe(expected);
+  });
+});
+
+describe('domainOf', () => {
+  it.each([
+    ['https://www.youtube.com/watch?v=1', 'youtube.com'],
+    ['https://Docs.Python.org/3/', 'docs.python.org'],
+  ])('%s -> %s', (url, expected) => {
+    expect(domainOf(url)).toBe(expected);
+  });
+});

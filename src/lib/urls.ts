@@ -1,0 +1,63 @@
+/** The one rule for comparing URLs: which links are outbound and which reference a link belongs to. */
+
+const WEB_SCHEMES = new Set(['http:', 'https:']);
+
+/**
+ * Normalises an absolute URL so that spellings of the same address compare equal:
+ * lower-case scheme and host (the URL parser does both), no default port, no trailing
+ * slash on a path other than `/`, no empty `?` or `#`. Query and fragment are kept.
+ */
+export function normalizeUrl(raw: string): string {
+  const url = new URL(raw.trim());
+  if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
+    url.pathname = url.pathname.replace(/\/+$/, '');
+  }
+  return url.href.replace(/\?(?=#|$)/, '').replace(/#$/, '');
+}
+
+/** The URL without its `#fragment`: the page a fragment points into. */
+export function withoutFragment(raw: string): string {
+  const url = new URL(raw);
+  url.hash = '';
+  return normalizeUrl(url.href);
+}
+
+/** The `#fragment` of a URL without the `#`, or undefined when it has none. */
+export function fragmentOf(raw: string): string | undefined {
+  const hash = new URL(raw).hash;
+  return hash.length > 1 ? decodeURIComponent(hash.slice(1)) : undefined;
+}
+
+/** Whether a string parses as an absolute URL. */
+export function isAbsoluteUrl(raw: string): boolean {
+  return URL.canParse(raw.trim());
+}
+
+/** Whether an absolute URL uses http or https. */
+export function isWebUrl(raw: string): boolean {
+  return isAbsoluteUrl(raw) && WEB_SCHEMES.has(new URL(raw.trim()).protocol);
+}
+
+/**
+ * Whether `href` leaves the site: an absolute http(s) URL on another host than `siteUrl`.
+ * Relative links, same-site absolute links and other schemes (`mailto:`) are not outbound.
+ */
+export function isOutboundUrl(href: string, siteUrl: string): boolean {
+  if (!isWebUrl(href)) return false;
+  return new URL(href.trim()).host.toLowerCase() !== new URL(siteUrl).host.toLowerCase();
+}
+
+/**
+ * Keys under which a link can match a reference, most specific first: the exact URL, then
+ * the page it points into. A reference for `page#section` wins over one for `page`.
+ */
+export function referenceKeys(href: string): string[] {
+  const exact = normalizeUrl(href);
+  const page = withoutFragment(href);
+  return exact === page ? [exact] : [exact, page];
+}
+
+/** The host a reader will recognise: lower case, without a leading `www.`. */
+export function domainOf(raw: string): string {
+  return new URL(raw).hostname.toLowerCase().replace(/^www\./, '');
+}

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { attr, readPage, textOf } from './helpers/html';
+
+const build = { outDir: inject('fixtureSite') };
+
+describe('a note page', () => {
+  it('has the note title as its only h1, in the document title, and its summary as meta description', async () => {
+    const page = await readPage(build.outDir, 'notes/alpha');
+    expect(page.all('h1').map(textOf)).toEqual(['Alpha: gather two coroutines']);
+    expect(page.text('title')).toContain('Alpha: gather two coroutines');
+    expect(attr(page.one('meta[name="description"]'), 'content')).toBe('A fixture note with a runnable snippet and GFM features.');
+    expect(attr(page.one('link[rel="canonical"]'), 'href')).toBe('https://pyconcurrency.example.org/notes/alpha/');
+    expect(attr(page.one('html'), 'lang')).toBe('en');
+    expect(page.one('main')).toBeDefined();
+  });
+
+  it('links each of its tags to the tag page', async () => {
+    const page = await readPage(build.outDir, 'notes/beta');
+    const tagLinks = page.all('.note__header .tag-list a').map((a) => [textOf(a), attr(a, 'href')]);
+    expect(tagLinks).toEqual([
+      ['asyncio', '/tags/asyncio/'],
+      ['threads', '/tags/threads/'],
+    ]);
+    for (const [, href] of tagLinks) expect(existsSync(join(build.outDir, String(href), 'index.html'))).toBe(true);
+  });
+
+  it('colours python tokens at build time with both the light and the dark theme', async () => {
+    const page = await readPage(build.outDir, 'notes/alpha');
+    const code = page.one('pre.astro-code');
+    expect(attr(code, 'dataLanguage') ?? page.html).toContain('python');
+    const styled = page.all('pre.astro-code span[style]').map((span) => attr(span, 'style') ?? '');
+    const keyword = page.all('pre.astro-code span').find((span) => textOf(span) === 'import');
+    expect(attr(keyword, 'style')).toMatch(/--shiki-light:#[0-9a-f]{6}.*--shiki-dark:#[0-9a-f]{6}/i);
+    expect(new Set(styled).size).toBeGreaterThan(2);
+    expect(page.html).not.toContain('<script');
+  });
+
+  it.each(['notes/alpha', 'notes/beta'])('%s renders tables, task lists, footnotes and autolinks', async (path) => {
+    const page = await readPage(build.outDir, path);
+    expect(page.one('.prose table th')).toBeDefined();
+    expect(page.one('.prose input[type="checkbox"][checked]')).toBeDefined();
+    expect(page.one('.prose section.footnotes, .prose [data-footnotes]')).toBeDefined();
+    expect(page.all('.prose a').some((a) => /^https:\/\/(docs|peps)\.python\.org\//.test(attr(a, 'href') ?? ''))).toBe(true);
+  });
+});
+
+describe('tag pages', () => {
+  it('list exactly the published notes carrying the tag, newest first', async () => {
+    const asyncio = await readPage(build.outDir, 'tags/asyncio');
+    expect(asyncio.all('.note-list .note-card__title a').map(textOf)).toEqual([
+      'Beta: a thread per blocking call',
+      'Alpha: gather two coroutines',
+    ]);
+    const threads = await readPage(build.outDir, 'tags/threads');
+    expect(threads.all('.note-list .note-card__title a').map(textOf)).toEqual(['Beta: a thread per blocking call']);
+  });
+
+  it('the tag index shows every tag with its description and count', async () => {
+    const page = await readPage(build.outDir, 'tags');
+    expect(page.all('.tag-index h2').map(textOf)).toEqual(['asyncio 2 notes', 'threads 1 note']);
+    expect(page.all('.tag-index p').map(textOf)).toEqual(['The event loop, coroutines and tasks.', 'Threads, locks and the thread pool.']);
+  });
+});
+
+describe('drafts', () => {
+  it('produce no page and appear in no list', async () => {
+    expect(existsSync(join(build.outDir, 'notes/gamma-draft'))).toBe(false);
+    const home = await readPage(build.outDir, '/');
+    expect(home.html).not.toContain('Gamma');
+    expect(home.all('.note-list .note-card__title a').map((a) => attr(a, 'href'))).toEqual(['/notes/beta/', '/notes/alpha/']);
+  });
+});
