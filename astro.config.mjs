@@ -1,22 +1,48 @@
 // @ts-check
+import { relative } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import remarkGfm from 'remark-gfm';
-import { relative } from 'node:path';
 import rehypeExternalLinks from 'rehype-external-links';
-import { isOutboundUrl } from './src/lib/urls.ts';
+import remarkGfm from 'remark-gfm';
+import { pagefindIndex } from './src/integrations/pagefind-index.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { referenceCatalogue } from './src/lib/reference-catalogue.ts';
+import { isOutboundUrl } from './src/lib/urls.ts';
 import { remarkOutboundLinks } from './src/plugins/remark-outbound-links.ts';
 
 // Where the site is served: override both to host it under another domain or a sub-path.
 const site = process.env.SITE_URL ?? 'https://pyconcurrency.example.org';
 const base = process.env.BASE_PATH ?? '/';
 // Tests and the benchmark build other content into other folders; a normal build uses neither.
+const contentRoot = process.env.CONTENT_ROOT ?? './content';
 const outDir = process.env.OUT_DIR ?? './dist';
 const cacheDir = process.env.CACHE_DIR ?? './node_modules/.astro';
-const contentRoot = process.env.CONTENT_ROOT ?? './content';
+// The benchmark's baseline: the same Markdown without this project's own plugins.
+const plainMarkdown = process.env.PLAIN_MARKDOWN === '1';
+
 const referencesFile = `${contentRoot}/references.yaml`;
+const shownPath = (/** @type {string} */ path) => relative(process.cwd(), path);
+
+/** @type {import('@astrojs/markdown-remark').RemarkPlugins} */
+const projectRemarkPlugins = [
+  [remarkOutboundLinks, { site, isCatalogued: referenceCatalogue(referencesFile), catalogueFile: shownPath(referencesFile), displayPath: shownPath }],
+];
+
+/** @type {import('@astrojs/markdown-remark').RehypePlugins} */
+const projectRehypePlugins = [
+  [
+    rehypeExternalLinks,
+    {
+      rel: ['noopener', 'noreferrer'],
+      test: (/** @type {import('hast').Element} */ link) => isOutboundUrl(String(link.properties.href ?? ''), site),
+      properties: { className: ['external'] },
+      content: { type: 'text', value: ' (external site)' },
+      contentProperties: { className: ['visually-hidden'] },
+    },
+  ],
+];
 
 export default defineConfig({
   site,
@@ -24,35 +50,16 @@ export default defineConfig({
   outDir,
   cacheDir,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Styles and scripts are files of their own, so one static Content-Security-Policy without
+  // 'unsafe-inline' covers every page (see src/lib/security.ts).
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
     processor: unified({
       gfm: false,
       smartypants: true,
-      remarkPlugins: [
-        remarkGfm,
-        [
-          remarkOutboundLinks,
-          {
-            site,
-            isCatalogued: referenceCatalogue(referencesFile),
-            catalogueFile: relative(process.cwd(), referencesFile),
-            displayPath: (/** @type {string} */ path) => relative(process.cwd(), path),
-          },
-        ],
-      ],
-      rehypePlugins: [
-        [
-          rehypeExternalLinks,
-          {
-            rel: ['noopener', 'noreferrer'],
-            test: (/** @type {import('hast').Element} */ link) => isOutboundUrl(String(link.properties.href ?? ''), site),
-            properties: { className: ['external'] },
-            content: { type: 'text', value: ' (external site)' },
-            contentProperties: { className: ['visually-hidden'] },
-          },
-        ],
-      ],
+      remarkPlugins: [remarkGfm, ...(plainMarkdown ? [] : projectRemarkPlugins)],
+      rehypePlugins: plainMarkdown ? [] : projectRehypePlugins,
     }),
     shikiConfig: {
       themes: { light: 'github-light-default', dark: 'github-dark-default' },
@@ -60,5 +67,5 @@ export default defineConfig({
       langAlias: { output: 'text' },
     },
   },
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex(), securityHeaders()],
 });

@@ -2,7 +2,7 @@
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { publishedNotes } from './notes';
 import { buildReferenceIndex, referencesOfNote } from './references';
-import { notesWithTag, tagSummaries } from './tags';
+import { notesWithTag, relatedNotes, tagSummaries } from './tags';
 import type { OutboundLink } from '../plugins/remark-outbound-links';
 
 export type Note = CollectionEntry<'notes'>;
@@ -20,6 +20,11 @@ export async function getTagSummaries() {
 
 export async function getNotesOfTag(tagId: string): Promise<Note[]> {
   return notesWithTag(await getNotes(), tagId);
+}
+
+/** Other published notes sharing the most tags with this one. */
+export async function getRelatedNotes(note: Note, limit = 3): Promise<Note[]> {
+  return relatedNotes(note, await getNotes(), limit);
 }
 
 /** The tag entries of a note, in the order the note lists them. */

@@ -1,0 +1,40 @@
+/** The security policy of every page, delivered in a <meta> tag and in the host's headers file. */
+
+/**
+ * Scripts and styles are files on this origin (the build never inlines them), so neither needs
+ * 'unsafe-inline'. Shiki colours code through `style` attributes, which only `style-src-attr`
+ * allows. 'wasm-unsafe-eval' lets the search page compile Pagefind's WebAssembly; it allows no
+ * JavaScript eval. One policy for every page, because hosts merge the headers of every rule
+ * that matches a path, so a looser rule for one page could not override a stricter one.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "style-src-attr 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/** Directives a <meta> policy ignores: only an HTTP header can forbid framing. */
+const HEADER_ONLY_DIRECTIVES = "frame-ancestors 'none'";
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; ${HEADER_ONLY_DIRECTIVES}`,
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Content-Type-Options': 'nosniff',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/** A `_headers` file, the format Netlify, Cloudflare Pages and compatible hosts read. */
+export function headersFile(base: string): string {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const lines = Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`);
+  const assets = `${root}_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n`;
+  return `${root}*\n${lines.join('\n')}\n\n${assets}`;
+}
