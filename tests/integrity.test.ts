@@ -1,0 +1,61 @@
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { findBrokenInternalLinks } from '../scripts/lib/internal-links';
+import { buildSite } from './helpers/build-site';
+import { attr, readPage } from './helpers/html';
+import { treeDigest } from './helpers/tree';
+
+const fixtureSite = inject('fixtureSite');
+
+describe('internal links of the built site', () => {
+  it('all reach a page, and every #fragment names an element on it', async () => {
+    expect(await findBrokenInternalLinks(fixtureSite)).toEqual([]);
+  });
+
+  it('are reported when a page or a fragment is missing', async () => {
+    const copy = join(await mkdtemp(join(tmpdir(), 'broken-site-')), 'dist');
+    await cp(fixtureSite, copy, { recursive: true });
+    const home = join(copy, 'index.html');
+    const html = await readFile(home, 'utf8');
+    await writeFile(home, html.replace('<main id="main" tabindex="-1">', '<main id="main" tabindex="-1"><a href="/notes/gone/">a</a><a href="/notes/alpha/#no-such-section">b</a>'));
+    const broken = await findBrokenInternalLinks(copy);
+    expect(broken.map((link) => [link.url, link.page])).toEqual(
+      expect.arrayContaining([
+        ['notes/gone/', 'index.html'],
+        ['notes/alpha/#no-such-section', 'index.html'],
+      ]),
+    );
+    expect(broken).toHaveLength(2);
+  });
+});
+
+describe('a site hosted under a sub-path', () => {
+  it('keeps every internal link, asset and feed under the base', async () => {
+    const build = await buildSite({ contentRoot: 'tests/fixtures/site', base: '/notes-site/', site: 'https://example.github.io' });
+    expect(build.exitCode, build.output).toBe(0);
+    expect(await findBrokenInternalLinks(build.outDir, '/notes-site/')).toEqual([]);
+    for (const path of ['/', 'notes/alpha', 'tags', 'references', 'search', '404.html']) {
+      const page = await readPage(build.outDir, path);
+      const targets = [...page.all('a[href]').map((a) => attr(a, 'href')), ...page.all('link[href], script[src]').map((el) => attr(el, 'href') ?? attr(el, 'src'))];
+      const internal = targets.filter((href): href is string => !!href && href.startsWith('/'));
+      expect(internal.length, path).toBeGreaterThan(0);
+      for (const href of internal) expect(href, `${href} on ${path}`).toMatch(/^\/notes-site\//);
+      expect(attr(page.one('link[rel="canonical"]'), 'href')).toMatch(/^https:\/\/example\.github\.io\/notes-site\//);
+    }
+    const feed = await readFile(join(build.outDir, 'rss.xml'), 'utf8');
+    expect(feed).toContain('<link>https://example.github.io/notes-site/notes/beta/</link>');
+  }, 120_000);
+});
+
+describe('reproducible builds', () => {
+  it('two builds of the same content are byte-identical', async () => {
+    const again = await buildSite({ contentRoot: 'tests/fixtures/site' });
+    expect(again.exitCode, again.output).toBe(0);
+    const [first, second] = await Promise.all([treeDigest(fixtureSite), treeDigest(again.outDir)]);
+    expect([...second.keys()]).toEqual([...first.keys()]);
+    const differing = [...first].filter(([path, digest]) => second.get(path) !== digest).map(([path]) => path);
+    expect(differing).toEqual([]);
+  }, 120_000);
+});
