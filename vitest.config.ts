@@ -2,9 +2,17 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
     testTimeout: 30_000,
-    hookTimeout: 180_000,
-    globalSetup: ['tests/global-setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        // These build the site (fixture and real content) once, then read or browse the result.
+        test: { name: 'site', include: ['tests/**/*.test.ts'], globalSetup: ['tests/global-setup.ts'], hookTimeout: 180_000 },
+      },
+    ],
   },
 });

@@ -8,12 +8,16 @@ declare module 'vitest' {
     fixtureSite: string;
     /** What that build printed. */
     fixtureSiteLog: string;
+    /** The project's own content built into a temporary folder. */
+    realSite: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const fixture = await buildSite({ contentRoot: 'tests/fixtures/site' });
+  const [fixture, real] = await Promise.all([buildSite({ contentRoot: 'tests/fixtures/site' }), buildSite()]);
   if (fixture.exitCode !== 0) throw new Error(`the fixture site does not build:\n${fixture.output}`);
+  if (real.exitCode !== 0) throw new Error(`the site does not build:\n${real.output}`);
+  project.provide('realSite', real.outDir);
   project.provide('fixtureSite', fixture.outDir);
   project.provide('fixtureSiteLog', fixture.output);
 }

@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { serveDirectory } from '../../scripts/lib/static-server';
+import { launchBrowser } from '../helpers/browser';
+import { pageTypes, type PageType } from './pages';
+
+const site = inject('realSite');
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+let pages: PageType[];
+
+beforeAll(async () => {
+  [browser, server, pages] = await Promise.all([launchBrowser(), serveDirectory(site), pageTypes(site)]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('search', () => {
+  it('finds the one note that mentions a rare term, with an excerpt', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL('/search/', server.url).href);
+    await page.getByLabel('Search the notes').fill('forkserver');
+    const results = page.locator('[data-search-results] li');
+    await results.first().waitFor();
+    const notesWithTerm = await notesMentioning('forkserver');
+    expect(await results.count()).toBe(notesWithTerm.length);
+    expect(await results.locator('a').first().getAttribute('href')).toBe(`/notes/${notesWithTerm[0]}/`);
+    expect(await results.first().locator('mark').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('loads no search code on pages other than the search page', async () => {
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script' || request.url().includes('pagefind')) scripts.push(request.url());
+    });
+    for (const { path } of pages.filter(({ name }) => name !== 'search')) await page.goto(new URL(path, server.url).href);
+    expect(scripts.filter((url) => url.includes('pagefind'))).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('security', () => {
+  it('every page type loads without a CSP violation or a request leaving 127.0.0.1', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:') problems.push(`request to ${request.url()}`);
+    });
+    page.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => console.error(`Content-Security-Policy violation: ${event.violatedDirective} ${event.blockedURI}`));
+    });
+    for (const { path } of pages) {
+      await page.goto(new URL(path, server.url).href, { waitUntil: 'networkidle' });
+      if (path === '/search/') {
+        await page.getByLabel('Search the notes').fill('GIL');
+        await page.locator('[data-search-results] li').first().waitFor();
+      }
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('feeds', () => {
+  it('the RSS feed is XML and lists every published note', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL('/rss.xml', server.url).href);
+    const parsed = await page.evaluate(async () => {
+      const xml = await (await fetch('/rss.xml')).text();
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      return { error: doc.querySelector('parsererror')?.textContent ?? null, links: [...doc.querySelectorAll('item > link')].map((link) => new URL(link.textContent ?? '').pathname) };
+    });
+    expect(parsed.error).toBeNull();
+    expect(parsed.links.sort()).toEqual((await publishedNoteSlugs()).map((slug) => `/notes/${slug}/`).sort());
+    await page.close();
+  });
+
+  it('the sitemap lists every page', async () => {
+    const index = await readFile(join(site, 'sitemap-index.xml'), 'utf8');
+    const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+    const urls = (await Promise.all(sitemaps.map((path) => readFile(join(site, path), 'utf8'))))
+      .flatMap((xml) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname));
+    const expected = ['/', '/tags/', '/references/', '/search/', ...(await publishedNoteSlugs()).map((slug) => `/notes/${slug}/`)];
+    for (const path of expected) expect(urls).toContain(path);
+    expect(urls.some((path) => path.includes('404'))).toBe(false);
+  });
+});
+
+async function publishedNoteSlugs(): Promise<string[]> {
+  const { readdir } = await import('node:fs/promises');
+  return (await readdir(join(site, 'notes'))).sort();
+}
+
+/** Slugs of the built notes whose article text mentions `term`, as a reader would search it. */
+async function notesMentioning(term: string): Promise<string[]> {
+  const slugs = await publishedNoteSlugs();
+  const matches: string[] = [];
+  for (const slug of slugs) {
+    const html = await readFile(join(site, 'notes', slug, 'index.html'), 'utf8');
+    const article = html.slice(html.indexOf('<div class="prose">'), html.indexOf('<div data-pagefind-ignore><section class="note-references"'));
+    if (article.toLowerCase().includes(term.toLowerCase())) matches.push(slug);
+  }
+  return matches;
+}

@@ -1,0 +1,93 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { serveDirectory } from '../../scripts/lib/static-server';
+import { launchBrowser, WIDTHS } from '../helpers/browser';
+import { pageTypes, type PageType } from './pages';
+
+const site = inject('realSite');
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+let pages: PageType[];
+
+beforeAll(async () => {
+  [browser, server, pages] = await Promise.all([launchBrowser(), serveDirectory(site), pageTypes(site)]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('every page type fits a phone and a desktop without sideways scrolling', () => {
+  it.each(WIDTHS)('%i px wide', async (width) => {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    const overflowing: string[] = [];
+    for (const { name, path } of pages) {
+      await page.goto(new URL(path, server.url).href);
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      if (scrollWidth > innerWidth) overflowing.push(`${name} (${path}): ${scrollWidth} > ${innerWidth}`);
+    }
+    await context.close();
+    expect(overflowing).toEqual([]);
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
+  it.each(['light', 'dark'] as const)('no violation on any page type in the %s colour scheme', async (colorScheme) => {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    const violations: string[] = [];
+    for (const { name, path } of pages) {
+      await page.goto(new URL(path, server.url).href);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+      for (const violation of results.violations) {
+        violations.push(`${name}: ${violation.id} (${violation.nodes.length}×) ${violation.nodes[0]?.target.join(' ') ?? ''} ${violation.nodes[0]?.failureSummary?.split('\n')[1] ?? ''}`);
+      }
+    }
+    await context.close();
+    expect(violations).toEqual([]);
+  });
+});
+
+describe('keyboard', () => {
+  it('Tab reaches the skip link first, and it moves focus to the main content', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL(pages[1]!.path, server.url).href);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).getBoundingClientRect().top >= 0)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.close();
+  });
+
+  it('every link of a note page takes focus and shows a visible focus ring', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL(pages[1]!.path, server.url).href);
+    const linkCount = await page.evaluate(() => {
+      const links = [...document.querySelectorAll('a[href]')];
+      links.forEach((link, index) => link.setAttribute('data-link-index', String(index)));
+      return links.length;
+    });
+    const reached = new Set<string>();
+    const withoutRing: string[] = [];
+    for (let press = 0; press < linkCount * 2 + 10 && reached.size < linkCount; press += 1) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        if (!element || element === document.body) return null;
+        const style = getComputedStyle(element);
+        const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+        return { index: element.getAttribute('data-link-index'), text: element.textContent?.trim().slice(0, 40) ?? element.tagName, ring };
+      });
+      if (focused === null) continue;
+      if (focused.index !== null) reached.add(focused.index);
+      if (!focused.ring) withoutRing.push(focused.text);
+    }
+    expect(reached.size).toBe(linkCount);
+    expect(withoutRing).toEqual([]);
+    await page.close();
+  });
+});
