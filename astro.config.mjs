@@ -10,6 +10,7 @@ import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { referenceCatalogue } from './src/lib/reference-catalogue.ts';
 import { isOutboundUrl } from './src/lib/urls.ts';
+import { rehypeTaskListLabels } from './src/plugins/rehype-task-list-labels.ts';
 import { remarkOutboundLinks } from './src/plugins/remark-outbound-links.ts';
 
 // Where the site is served: override both to host it under another domain or a sub-path.
@@ -59,7 +60,8 @@ export default defineConfig({
       gfm: false,
       smartypants: true,
       remarkPlugins: [remarkGfm, ...(plainMarkdown ? [] : projectRemarkPlugins)],
-      rehypePlugins: plainMarkdown ? [] : projectRehypePlugins,
+      // Task-list labels are accessibility, not a feature to measure: the baseline keeps them.
+      rehypePlugins: [rehypeTaskListLabels, ...(plainMarkdown ? [] : projectRehypePlugins)],
     }),
     shikiConfig: {
       themes: { light: 'github-light-default', dark: 'github-dark-default' },

@@ -1,6 +1,6 @@
 /** Runs a real `astro build` of some content into a folder of its own, as an author would. */
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -35,6 +35,21 @@ function authorEnvironment(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** What a build reads from the project; everything else it writes stays in its own folder. */
+const PROJECT_INPUTS = ['astro.config.mjs', 'content', 'package.json', 'public', 'src', 'tsconfig.json'];
+
+/**
+ * A copy of the project's inputs (node_modules is linked, not copied) with a `.astro/` of its
+ * own, so builds can run side by side without overwriting each other's prerender chunks.
+ */
+async function workspace(scratch: string): Promise<string> {
+  const root = join(scratch, 'project');
+  await mkdir(root);
+  await symlink(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'));
+  await Promise.all(PROJECT_INPUTS.map((name) => cp(join(PROJECT_ROOT, name), join(root, name), { recursive: true })));
+  return root;
+}
+
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const scratch = await mkdtemp(join(tmpdir(), 'site-build-'));
   const outDir = options.outDir ?? join(scratch, 'dist');
@@ -49,7 +64,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     ...options.env,
   };
   const child = spawn(join(PROJECT_ROOT, 'node_modules/.bin/astro'), ['build'], {
-    cwd: PROJECT_ROOT,
+    cwd: await workspace(scratch),
     env: { ...env, PATH: `${join(PROJECT_ROOT, 'node_modules/.bin')}:${env['PATH'] ?? ''}` },
   });
   let output = '';

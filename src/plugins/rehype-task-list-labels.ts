@@ -1,0 +1,12 @@
+/** Names the read-only checkboxes of GFM task lists ("Done" / "Not done"), which screen readers otherwise announce without a label. */
+import type { Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+export function rehypeTaskListLabels() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node) => {
+      if (node.tagName !== 'input' || node.properties['type'] !== 'checkbox') return;
+      node.properties['ariaLabel'] = node.properties['checked'] ? 'Done' : 'Not done';
+    });
+  };
+}
