@@ -11,7 +11,9 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import { referenceCatalogue } from './src/lib/reference-catalogue.ts';
 import { isOutboundUrl } from './src/lib/urls.ts';
 import { rehypeTaskListLabels } from './src/plugins/rehype-task-list-labels.ts';
+import { remarkLinkRules } from './src/plugins/remark-link-rules.ts';
 import { remarkOutboundLinks } from './src/plugins/remark-outbound-links.ts';
+import { siteCatalogue } from './src/lib/site-catalogue.ts';
 
 // Where the site is served: override both to host it under another domain or a sub-path.
 const site = process.env.SITE_URL ?? 'https://pyconcurrency.example.org';
@@ -28,6 +30,7 @@ const shownPath = (/** @type {string} */ path) => relative(process.cwd(), path);
 
 /** @type {import('@astrojs/markdown-remark').RemarkPlugins} */
 const projectRemarkPlugins = [
+  [remarkLinkRules, { site, catalogue: siteCatalogue(`${contentRoot}/notes`, `${contentRoot}/tags.yaml`), displayPath: shownPath }],
   [remarkOutboundLinks, { site, isCatalogued: referenceCatalogue(referencesFile), catalogueFile: shownPath(referencesFile), displayPath: shownPath }],
 ];
 

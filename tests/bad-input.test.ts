@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from './helpers/build-site';
@@ -8,6 +9,8 @@ interface BadInput {
   name: string;
   file: string;
   edit: (text: string) => string;
+  /** Write the edited file here instead of over the original. */
+  copyTo?: string;
   /** Fragments the author must see: where, which field, what is allowed. */
   says: Array<string | RegExp>;
 }
@@ -81,15 +84,77 @@ const cases: BadInput[] = [
     edit: (text) => text.replace('replacedBy: asyncio-docs', 'replacedBy: asyncio-doc'),
     says: ['references.yaml:', 'field "replacedBy"', '"asyncio-doc"'],
   },
+  ...(['javascript:alert(1)', 'data:text/html,hello', 'file:///etc/passwd'] as const).map((href) => ({
+    name: `a link with the ${href.split(':')[0]}: scheme`,
+    file: ALPHA,
+    edit: (text: string) => text.replace('Intro with an autolink', `Intro with [a bad link](${href}) and an autolink`),
+    says: ['notes/alpha.md:8', `uses the ${href.split(':')[0]}: scheme`, 'https://'],
+  })),
+  {
+    name: 'a malformed URL',
+    file: ALPHA,
+    edit: (text) => text.replace('Intro with an autolink', 'Intro with [a typo](https://docs.python.org:99999/3/) and an autolink'),
+    says: ['notes/alpha.md:8', 'is not a valid URL'],
+  },
+  {
+    name: 'a link to a note that does not exist',
+    file: ALPHA,
+    edit: (text) => text.replace('Intro with an autolink', 'Intro with [a sibling](../no-such-note/) and an autolink'),
+    says: ['notes/alpha.md:8', 'note "no-such-note" that does not exist'],
+  },
+  {
+    name: 'a link to a heading that does not exist',
+    file: ALPHA,
+    edit: (text) => text.replace('Intro with an autolink', 'Intro with [a section](../beta/#no-such-heading) and an autolink'),
+    says: ['notes/alpha.md:8', '#no-such-heading, which is no heading of "beta"'],
+  },
+  {
+    name: 'an MDX syntax error',
+    file: 'notes/nested/beta.mdx',
+    edit: (text) => text.replace('MDX renders GFM as well', 'MDX renders {unclosed GFM as well'),
+    says: ['beta.mdx:10'],
+  },
+  {
+    name: 'an unclosed code fence',
+    file: ALPHA,
+    edit: (text) => text.replace(/(print\(await asyncio.sleep[\s\S]*?)```\n/, '$1\n'),
+    says: ['notes/alpha.md:19', 'never closed'],
+  },
+  {
+    name: 'two notes with the same file name',
+    file: 'notes/nested/beta.mdx',
+    edit: (text) => text,
+    copyTo: 'notes/beta.md',
+    says: ['beta', 'same file name', '/notes/beta/'],
+  },
 ];
 
 describe('bad input stops the build with a message naming the file and the field', () => {
-  it.each(cases)('$name', async ({ file, edit, says }) => {
+  it.each(cases)('$name', async ({ file, edit, copyTo, says }) => {
     const root = await copyFixtureContent();
-    await editFile(root, file, edit);
+    if (copyTo) await copyFile(join(root, file), join(root, copyTo));
+    else await editFile(root, file, edit);
     const build = await buildSite({ contentRoot: root });
     expect(build.exitCode, build.output).not.toBe(0);
     for (const fragment of says) expect(build.output).toMatch(fragment);
     expect(existsSync(join(build.outDir, 'index.html')), 'nothing is published').toBe(false);
   });
+});
+
+it('an empty notes folder stops the build', async () => {
+  const root = await copyFixtureContent();
+  await rm(join(root, 'notes'), { recursive: true });
+  await mkdir(join(root, 'notes'));
+  const build = await buildSite({ contentRoot: root });
+  expect(build.exitCode).not.toBe(0);
+  expect(build.output).toContain('holds no notes: add at least one `.md` or `.mdx` file');
+});
+
+it('a plain http link builds, with a warning naming the file and line', async () => {
+  const root = await copyFixtureContent();
+  await editFile(root, ALPHA, (text) => text.replace('Intro with an autolink', 'Intro with [old](http://docs.python.org/3/library/asyncio.html) and an autolink'));
+  await editFile(root, 'references.yaml', (text) => text.replace('url: https://example.org/an-article-nobody-cites', 'url: http://docs.python.org/3/library/asyncio.html'));
+  const build = await buildSite({ contentRoot: root });
+  expect(build.exitCode, build.output).toBe(0);
+  expect(build.output).toMatch(/notes\/alpha\.md:8: link http:\/\/docs\.python\.org\/3\/library\/asyncio\.html uses plain http/);
 });

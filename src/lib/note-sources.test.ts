@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from './content-errors';
-import { checkNoteSources } from './note-sources';
+import { checkNoteSources, unclosedFenceLine } from './note-sources';
 
 const context = { tagIds: new Set(['asyncio']) };
 const ok = (file: string) => ({ file, text: '---\ntitle: T\ntags: [asyncio]\npublished: 2026-01-02\n---\nBody\n' });
@@ -26,5 +26,21 @@ describe('checkNoteSources', () => {
   it('collects every problem of every file at once', () => {
     const bad = { file: 'content/notes/bad.md', text: '---\ntags: [nope]\npublished: 2024-13-40\n---\n' };
     expect(checkNoteSources([bad], context).map((p) => p.field)).toEqual(['published', 'tags']);
+  });
+});
+
+describe('unclosedFenceLine', () => {
+  it.each([
+    ['```python\nprint(1)\n```\n', undefined],
+    ['~~~\ncode\n~~~\n', undefined],
+    ['````md\n```python\nx\n```\n````\n', undefined],
+    ['  ```python\n  x = 1\n  ```\n', undefined],
+    ['Text\n\n```python\nprint(1)\n\n## Next section\n', 3],
+    ['```python\nx\n~~~\n', 1],
+    ['````\nx\n```\n', 1],
+    ['```\nx\n``` not a close\n', 1],
+    ['Inline ```code``` is not a fence\n', undefined],
+  ])('%j -> %s', (text, line) => {
+    expect(unclosedFenceLine(text)).toBe(line);
   });
 });

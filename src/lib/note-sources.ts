@@ -48,7 +48,31 @@ export const requireValidFrontmatter: NoteSourceCheck = (sources, { tagIds }) =>
     return [...checkFrontmatterDates(frontmatter, file), ...checkFrontmatterTags(frontmatter, file, tagIds)];
   });
 
-export const NOTE_SOURCE_CHECKS: readonly NoteSourceCheck[] = [requireSomeNotes, requireUniqueSlugs, requireValidFrontmatter];
+/** The line of a code fence that is opened and never closed, which would swallow the rest of the note. */
+export function unclosedFenceLine(text: string): number | undefined {
+  let open: { marker: string; length: number; line: number } | undefined;
+  text.split(/\r?\n/).forEach((line, index) => {
+    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (!fence) return;
+    const [, run = '', info = ''] = fence;
+    if (open === undefined) {
+      if (!(run[0] === '`' && info.includes('`'))) open = { marker: run[0] ?? '`', length: run.length, line: index + 1 };
+    } else if (run[0] === open.marker && run.length >= open.length && info.trim() === '') {
+      open = undefined;
+    }
+  });
+  return open?.line;
+}
+
+export const requireClosedFences: NoteSourceCheck = (sources) =>
+  sources.flatMap(({ file, text }) => {
+    const line = unclosedFenceLine(text);
+    return line === undefined
+      ? []
+      : [{ file, line, message: 'opens a code block that is never closed, so the rest of the note would render as code: add the closing fence' }];
+  });
+
+export const NOTE_SOURCE_CHECKS: readonly NoteSourceCheck[] = [requireSomeNotes, requireUniqueSlugs, requireValidFrontmatter, requireClosedFences];
 
 export function checkNoteSources(
   sources: readonly NoteSource[],
