@@ -22,15 +22,29 @@ afterAll(async () => {
 
 describe('search', () => {
   it('finds the one note that mentions a rare term, with an excerpt', async () => {
+    const term = 'sqlite3';
+    const notesWithTerm = await notesMentioning(term);
+    expect(notesWithTerm, `exactly one note should mention ${term}`).toHaveLength(1);
     const page = await browser.newPage();
     await page.goto(new URL('/search/', server.url).href);
-    await page.getByLabel('Search the notes').fill('forkserver');
+    await page.getByLabel('Search the notes').fill(term);
     const results = page.locator('[data-search-results] li');
     await results.first().waitFor();
-    const notesWithTerm = await notesMentioning('forkserver');
-    expect(await results.count()).toBe(notesWithTerm.length);
+    expect(await results.count()).toBe(1);
     expect(await results.locator('a').first().getAttribute('href')).toBe(`/notes/${notesWithTerm[0]}/`);
     expect(await results.first().locator('mark').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toContain('1 note matches');
+    await page.close();
+  });
+
+  it('finds API names as readers type them, underscores included', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL('/search/?q=to_thread', server.url).href);
+    const results = page.locator('[data-search-results] li a');
+    await results.first().waitFor();
+    const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs).toContain('/notes/blocking-code-in-asyncio/');
+    expect(hrefs.length).toBeLessThanOrEqual((await notesMentioning('to_thread')).length);
     await page.close();
   });
 
