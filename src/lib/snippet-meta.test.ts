@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { compareVersions, parseSnippetMeta, runsOnCheckedPython } from './snippet-meta';
+
+describe('parseSnippetMeta', () => {
+  it.each([
+    ['', { run: false }],
+    ['run', { run: true }],
+    ['run title="gather.py"', { run: true, title: 'gather.py' }],
+    ['python=3.14 run title="interp pool.py"', { run: true, minPython: '3.14', title: 'interp pool.py' }],
+    ['norun="starts a server that never exits"', { run: false, norun: 'starts a server that never exits' }],
+    ['  run   python=3.11  ', { run: true, minPython: '3.11' }],
+  ])('%j', (raw, meta) => {
+    expect(parseSnippetMeta(raw)).toEqual(meta);
+  });
+
+  it.each([
+    ['norun', 'needs a reason'],
+    ['norun=""', 'needs a reason'],
+    ['run norun="server"', 'both "run" and "norun"'],
+    ['python=3', 'needs a version such as python=3.14'],
+    ['python=three', 'needs a version'],
+    ['title=""', 'needs text'],
+    ['runn', 'unknown word "runn"'],
+    ['{1,3}', 'cannot read "{1,3}"'],
+    ['run=yes', '"run" takes no value'],
+  ])('refuses %j', (raw, message) => {
+    expect(() => parseSnippetMeta(raw)).toThrow(message);
+  });
+
+  it('says what is allowed when it refuses a word', () => {
+    expect(() => parseSnippetMeta('verbose')).toThrow('allowed: run, norun="reason", python=3.X, title="…"');
+  });
+});
+
+describe('versions', () => {
+  it.each([
+    ['3.9', '3.10', -1],
+    ['3.11', '3.11', 0],
+    ['3.14', '3.11', 1],
+  ])('%s vs %s', (a, b, sign) => {
+    expect(Math.sign(compareVersions(a, b))).toBe(sign);
+  });
+
+  it('marks run snippets that need no newer Python than the checked one', () => {
+    expect(runsOnCheckedPython({ run: true })).toBe(true);
+    expect(runsOnCheckedPython({ run: true, minPython: '3.9' })).toBe(true);
+    expect(runsOnCheckedPython({ run: true, minPython: '3.14' })).toBe(false);
+    expect(runsOnCheckedPython({ run: false })).toBe(false);
+  });
+});
