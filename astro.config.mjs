@@ -12,6 +12,7 @@ import { referenceCatalogue } from './src/lib/reference-catalogue.ts';
 import { isOutboundUrl } from './src/lib/urls.ts';
 import { rehypeTaskListLabels } from './src/plugins/rehype-task-list-labels.ts';
 import { remarkLinkRules } from './src/plugins/remark-link-rules.ts';
+import { codeBlockTransformers } from './src/plugins/shiki-code-blocks.ts';
 import { remarkOutboundLinks } from './src/plugins/remark-outbound-links.ts';
 import { siteCatalogue } from './src/lib/site-catalogue.ts';
 
@@ -69,7 +70,9 @@ export default defineConfig({
     shikiConfig: {
       themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
+      // ```output blocks hold what a snippet prints: shown as plain text, never highlighted.
       langAlias: { output: 'text' },
+      transformers: plainMarkdown ? [] : codeBlockTransformers,
     },
   },
   integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex(), securityHeaders()],

@@ -34,7 +34,7 @@ describe('a note page', () => {
     const keyword = page.all('pre.astro-code span').find((span) => textOf(span) === 'import');
     expect(attr(keyword, 'style')).toMatch(/--shiki-light:#[0-9a-f]{6}.*--shiki-dark:#[0-9a-f]{6}/i);
     expect(new Set(styled).size).toBeGreaterThan(2);
-    expect(page.html).not.toContain('<script');
+    expect(page.all('script').filter((script) => !attr(script, 'src'))).toEqual([]);
   });
 
   it.each(['notes/alpha', 'notes/beta'])('%s renders tables, task lists, footnotes and autolinks', async (path) => {
@@ -43,6 +43,26 @@ describe('a note page', () => {
     expect(page.one('.prose input[type="checkbox"][checked]')).toBeDefined();
     expect(page.one('.prose section.footnotes, .prose [data-footnotes]')).toBeDefined();
     expect(page.all('.prose a').some((a) => /^https:\/\/(docs|peps)\.python\.org\//.test(attr(a, 'href') ?? ''))).toBe(true);
+  });
+});
+
+describe('code blocks in the built page', () => {
+  it('carry a title bar, the ran-on mark, a copy button, and show output as output', async () => {
+    const page = await readPage(build.outDir, 'notes/alpha');
+    const [, output] = page.all('.prose figure.code-block');
+    expect(page.text('.prose figure.code-block .code-block__title')).toBe('gather.py');
+    expect(page.text('.prose figure.code-block .code-block__ran')).toBe('Ran on Python 3.11');
+    expect(page.one('.prose figure.code-block button.copy-button[type="button"]')).toBeDefined();
+    expect(attr(output, 'className')).toBe('code-block code-block--output');
+    expect(page.all('.prose figure.code-block--output pre span[style]').every((span) => !/--shiki-light:#(?!1f2328)/i.test(attr(span, 'style') ?? ''))).toBe(true);
+  });
+
+  it('load the copy script once per page, as a file', async () => {
+    const page = await readPage(build.outDir, 'notes/alpha');
+    const scripts = page.all('script');
+    expect(scripts).toHaveLength(1);
+    expect(attr(scripts[0], 'src')).toMatch(/^\/_astro\/.*\.js$/);
+    expect(attr(scripts[0], 'type')).toBe('module');
   });
 });
 

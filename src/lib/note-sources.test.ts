@@ -38,7 +38,9 @@ describe('unclosedFenceLine', () => {
     ['Text\n\n```python\nprint(1)\n\n## Next section\n', 3],
     ['```python\nx\n~~~\n', 1],
     ['````\nx\n```\n', 1],
-    ['```\nx\n``` not a close\n', 1],
+    ['```\nx\n```python\nprint(1)\n```\n', 1],
+    ['Text\n\n```python\nx = 1\n\n## Later\n\n```python run\nprint(2)\n```\n', 3],
+    ['````md\n```python\nx\n```\n````\n', undefined],
     ['Inline ```code``` is not a fence\n', undefined],
   ])('%j -> %s', (text, line) => {
     expect(unclosedFenceLine(text)).toBe(line);

@@ -48,19 +48,26 @@ export const requireValidFrontmatter: NoteSourceCheck = (sources, { tagIds }) =>
     return [...checkFrontmatterDates(frontmatter, file), ...checkFrontmatterTags(frontmatter, file, tagIds)];
   });
 
-/** The line of a code fence that is opened and never closed, which would swallow the rest of the note. */
+/**
+ * A code fence that is never closed swallows the rest of the note. Either it runs to the end of
+ * the file, or the next fence meant to open a block (one with a language) closes nothing and
+ * shows up inside it instead; both are reported at the line of the fence left open.
+ */
 export function unclosedFenceLine(text: string): number | undefined {
   let open: { marker: string; length: number; line: number } | undefined;
-  text.split(/\r?\n/).forEach((line, index) => {
+  const lines = text.split(/\r?\n/);
+  for (const [index, line] of lines.entries()) {
     const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
-    if (!fence) return;
+    if (!fence) continue;
     const [, run = '', info = ''] = fence;
+    const marker = run[0] ?? '`';
     if (open === undefined) {
-      if (!(run[0] === '`' && info.includes('`'))) open = { marker: run[0] ?? '`', length: run.length, line: index + 1 };
-    } else if (run[0] === open.marker && run.length >= open.length && info.trim() === '') {
-      open = undefined;
+      if (!(marker === '`' && info.includes('`'))) open = { marker, length: run.length, line: index + 1 };
+    } else if (marker === open.marker && run.length >= open.length) {
+      if (info.trim() === '') open = undefined;
+      else if (run.length === open.length) return open.line;
     }
-  });
+  }
   return open?.line;
 }
 

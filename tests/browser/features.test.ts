@@ -60,6 +60,34 @@ describe('search', () => {
   });
 });
 
+describe('code blocks', () => {
+  it('the copy button puts the snippet on the clipboard and announces it', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(new URL('/notes/asyncio-basics/', server.url).href);
+    const block = page.locator('figure.code-block').first();
+    const button = block.getByRole('button', { name: 'Copy' });
+    const before = await button.boundingBox();
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => block.locator('[data-copy-status]').textContent()).toBe('Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await block.locator('pre code').textContent());
+    expect(copied).toContain('async def fetch(name: str) -> str:');
+    expect((await button.boundingBox())?.width).toBe(before?.width);
+    await context.close();
+  });
+
+  it('marks the snippets the test suite runs, and shows their output as output', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL('/notes/asyncio-basics/', server.url).href);
+    expect(await page.locator('.code-block__ran').first().textContent()).toMatch(/^Ran on Python 3\.\d+$/);
+    expect(await page.locator('.code-block__ran').first().getAttribute('title')).toContain('checks that it prints the output');
+    expect(await page.locator('figure.code-block--output .code-block__title').first().textContent()).toBe('Output');
+    await page.close();
+  });
+});
+
 describe('security', () => {
   it('every page type loads without a CSP violation or a request leaving 127.0.0.1', async () => {
     const page = await browser.newPage();
