@@ -1,4 +1,5 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
@@ -14,6 +15,8 @@ import { rehypeTaskListLabels } from './src/plugins/rehype-task-list-labels.ts';
 import { remarkLinkRules } from './src/plugins/remark-link-rules.ts';
 import { codeBlockTransformers } from './src/plugins/shiki-code-blocks.ts';
 import { remarkOutboundLinks } from './src/plugins/remark-outbound-links.ts';
+import { remarkPythonApiLinks } from './src/plugins/remark-python-api-links.ts';
+import { apiLookup, parseInventory } from './src/lib/python-inventory.ts';
 import { siteCatalogue } from './src/lib/site-catalogue.ts';
 
 // Where the site is served: override both to host it under another domain or a sub-path.
@@ -27,12 +30,16 @@ const cacheDir = process.env.CACHE_DIR ?? './node_modules/.astro';
 const plainMarkdown = process.env.PLAIN_MARKDOWN === '1';
 
 const referencesFile = `${contentRoot}/references.yaml`;
+// Project data rather than content: every build, fixtures and benchmark included, links the same APIs.
+const inventoryFile = './content/python-inventory.json';
 const shownPath = (/** @type {string} */ path) => relative(process.cwd(), path);
 
 /** @type {import('@astrojs/markdown-remark').RemarkPlugins} */
 const projectRemarkPlugins = [
   [remarkLinkRules, { site, catalogue: siteCatalogue(`${contentRoot}/notes`, `${contentRoot}/tags.yaml`), displayPath: shownPath }],
   [remarkOutboundLinks, { site, isCatalogued: referenceCatalogue(referencesFile), catalogueFile: shownPath(referencesFile), displayPath: shownPath }],
+  // After the outbound-link collector: the links it makes point at the docs, not at references.
+  [remarkPythonApiLinks, { lookup: apiLookup(parseInventory(JSON.parse(readFileSync(inventoryFile, 'utf8')), inventoryFile)) }],
 ];
 
 /** @type {import('@astrojs/markdown-remark').RehypePlugins} */

@@ -27,7 +27,7 @@ describe('the references index', () => {
     const indexHrefs = new Set(index.all('.reference-list a.external').map((a) => attr(a, 'href')));
     for (const path of NOTES) {
       const page = await readPage(build.outDir, path);
-      const outbound = page.all('.prose a.external').map((a) => attr(a, 'href') ?? '');
+      const outbound = page.all('.prose a.external:not([data-api])').map((a) => attr(a, 'href') ?? '');
       expect(outbound.length, path).toBeGreaterThan(0);
       for (const url of outbound) {
         const reference = match(url);
@@ -40,11 +40,12 @@ describe('the references index', () => {
 
   it('groups by kind, official documentation first, with counts and jump links', async () => {
     const page = await readPage(build.outDir, 'references');
-    expect(page.all('section > h2').map(textOf)).toEqual(['Official documentation (2)', 'PEPs (1)']);
+    expect(page.all('section > h2').map(textOf)).toEqual(['Official documentation (2)', 'PEPs (1)', 'Standard-library APIs (2)']);
     const jumps = page.all('.jump-links a').map((a) => [textOf(a), attr(a, 'href')]);
     expect(jumps).toEqual([
       ['Official documentation 2', '#kind-official-doc'],
       ['PEPs 1', '#kind-pep'],
+      ['APIs 2', '#kind-api'],
     ]);
     for (const [, href] of jumps) expect(page.one(String(href))).toBeDefined();
   });

@@ -4,6 +4,8 @@ import { publishedNotes } from './notes';
 import { buildReferenceIndex, referencesOfNote } from './references';
 import { notesWithTag, relatedNotes, tagSummaries } from './tags';
 import type { OutboundLink } from '../plugins/remark-outbound-links';
+import type { ApiLink } from '../plugins/remark-python-api-links';
+import { buildApiIndex } from './api-index';
 
 export type Note = CollectionEntry<'notes'>;
 export type Tag = CollectionEntry<'tags'>;
@@ -41,12 +43,8 @@ export async function getReferences(): Promise<Reference[]> {
 export async function renderNote(note: Note) {
   const { Content, headings, remarkPluginFrontmatter } = await render(note);
   const outboundLinks = (remarkPluginFrontmatter['outboundLinks'] as OutboundLink[] | undefined) ?? [];
-  return { Content, headings, outboundLinks };
-}
-
-/** The outbound links the Markdown pipeline collected from a note, in document order. */
-export async function getOutboundLinks(note: Note): Promise<OutboundLink[]> {
-  return (await renderNote(note)).outboundLinks;
+  const apiLinks = (remarkPluginFrontmatter['apiLinks'] as ApiLink[] | undefined) ?? [];
+  return { Content, headings, outboundLinks, apiLinks };
 }
 
 /** The references a set of links cites, once each, in the order they are first cited. */
@@ -54,15 +52,14 @@ export async function getReferencesOf(links: readonly OutboundLink[]): Promise<R
   return referencesOfNote(await getReferences(), links.map((link) => link.url));
 }
 
-/** Every cited reference grouped by kind with the notes citing it, and the uncited ones. */
+/**
+ * Every cited reference grouped by kind with the notes citing it, the uncited ones, and every
+ * standard-library API the notes link to, by module.
+ */
 export async function getReferenceIndex() {
   const notes = await getNotes();
-  const citing = await Promise.all(
-    notes.map(async (note) => ({
-      slug: note.id,
-      title: note.data.title,
-      urls: (await getOutboundLinks(note)).map((link) => link.url),
-    })),
-  );
-  return buildReferenceIndex(await getReferences(), citing);
+  const rendered = await Promise.all(notes.map(async (note) => ({ note, ...(await renderNote(note)) })));
+  const citing = rendered.map(({ note, outboundLinks }) => ({ slug: note.id, title: note.data.title, urls: outboundLinks.map((link) => link.url) }));
+  const apis = buildApiIndex(rendered.map(({ note, apiLinks }) => ({ slug: note.id, title: note.data.title, apiLinks })));
+  return { ...buildReferenceIndex(await getReferences(), citing), apis };
 }

@@ -1,4 +1,5 @@
 /** The reference index as plain JSON for other tools: reference fields plus the citing notes. */
+import type { ApiModule } from './api-index';
 import type { ReferenceIndex, ReferenceLike } from './references';
 import { absoluteUrl, noteUrl } from './paths';
 
@@ -6,7 +7,8 @@ interface ExportableReference extends ReferenceLike {
   data: ReferenceLike['data'] & { author: string; summary: string; python?: string | undefined };
 }
 
-export function referencesExport<R extends ExportableReference>(index: ReferenceIndex<R>, site: URL | undefined) {
+export function referencesExport<R extends ExportableReference>(index: ReferenceIndex<R> & { apis: ApiModule[] }, site: URL | undefined) {
+  const noteUrls = (citedBy: ReadonlyArray<{ slug: string }>) => (site ? citedBy.map((note) => absoluteUrl(noteUrl(note.slug), site)) : []);
   return {
     references: index.groups.flatMap((group) =>
       group.references.map(({ reference, citedBy }) => {
@@ -22,9 +24,12 @@ export function referencesExport<R extends ExportableReference>(index: Reference
           summary,
           ...(replacedBy ? { replacedBy: replacedBy.id } : {}),
           citedBy: citedBy.map((note) => note.slug),
-          citedByUrls: site ? citedBy.map((note) => absoluteUrl(noteUrl(note.slug), site)) : [],
+          citedByUrls: noteUrls(citedBy),
         };
       }),
+    ),
+    apis: index.apis.flatMap(({ module, apis }) =>
+      apis.map(({ name, url, citedBy }) => ({ name, module, url, citedBy: citedBy.map((note) => note.slug), citedByUrls: noteUrls(citedBy) })),
     ),
   };
 }

@@ -1,0 +1,37 @@
+/** The "API" part of the references index: every linked standard-library name by module, with its notes. */
+
+export interface NoteApiLinks {
+  slug: string;
+  title: string;
+  apiLinks: ReadonlyArray<{ name: string; url: string; module: string }>;
+}
+
+export interface IndexedApi {
+  name: string;
+  url: string;
+  citedBy: Array<{ slug: string; title: string }>;
+}
+
+export interface ApiModule {
+  module: string;
+  apis: IndexedApi[];
+}
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Modules in name order, each with its APIs in name order; notes in the order given, once each. */
+export function buildApiIndex(notes: readonly NoteApiLinks[]): ApiModule[] {
+  const apis = new Map<string, IndexedApi & { module: string }>();
+  for (const note of notes) {
+    for (const link of note.apiLinks) {
+      const entry = apis.get(link.name) ?? { name: link.name, url: link.url, module: link.module, citedBy: [] };
+      if (!entry.citedBy.some((cited) => cited.slug === note.slug)) entry.citedBy.push({ slug: note.slug, title: note.title });
+      apis.set(link.name, entry);
+    }
+  }
+  const modules = new Map<string, IndexedApi[]>();
+  for (const { module, ...api } of [...apis.values()].sort((a, b) => byName(a.name, b.name))) {
+    modules.set(module, [...(modules.get(module) ?? []), api]);
+  }
+  return [...modules].sort(([a], [b]) => byName(a, b)).map(([module, entries]) => ({ module, apis: entries }));
+}
