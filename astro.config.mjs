@@ -11,6 +11,7 @@ import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { referenceCatalogue } from './src/lib/reference-catalogue.ts';
 import { isOutboundUrl } from './src/lib/urls.ts';
+import { contentRoot } from './src/lib/content-root.ts';
 import { rehypeTaskListLabels } from './src/plugins/rehype-task-list-labels.ts';
 import { remarkLinkRules } from './src/plugins/remark-link-rules.ts';
 import { codeBlockTransformers } from './src/plugins/shiki-code-blocks.ts';
@@ -23,20 +24,20 @@ import { siteCatalogue } from './src/lib/site-catalogue.ts';
 const site = process.env.SITE_URL ?? 'https://pyconcurrency.example.org';
 const base = process.env.BASE_PATH ?? '/';
 // Tests and the benchmark build other content into other folders; a normal build uses neither.
-const contentRoot = process.env.CONTENT_ROOT ?? './content';
+const content = contentRoot();
 const outDir = process.env.OUT_DIR ?? './dist';
 const cacheDir = process.env.CACHE_DIR ?? './node_modules/.astro';
 // The benchmark's baseline: the same Markdown without this project's own plugins.
 const plainMarkdown = process.env.PLAIN_MARKDOWN === '1';
 
-const referencesFile = `${contentRoot}/references.yaml`;
+const referencesFile = `${content}/references.yaml`;
 // Project data rather than content: every build, fixtures and benchmark included, links the same APIs.
 const inventoryFile = './content/python-inventory.json';
 const shownPath = (/** @type {string} */ path) => relative(process.cwd(), path);
 
 /** @type {import('@astrojs/markdown-remark').RemarkPlugins} */
 const projectRemarkPlugins = [
-  [remarkLinkRules, { site, catalogue: siteCatalogue(`${contentRoot}/notes`, `${contentRoot}/tags.yaml`), displayPath: shownPath }],
+  [remarkLinkRules, { site, catalogue: siteCatalogue(`${content}/notes`, `${content}/tags.yaml`), displayPath: shownPath }],
   [remarkOutboundLinks, { site, isCatalogued: referenceCatalogue(referencesFile), catalogueFile: shownPath(referencesFile), displayPath: shownPath }],
   // After the outbound-link collector: the links it makes point at the docs, not at references.
   [remarkPythonApiLinks, { lookup: apiLookup(parseInventory(JSON.parse(readFileSync(inventoryFile, 'utf8')), inventoryFile)) }],

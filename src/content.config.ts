@@ -2,17 +2,17 @@
 import { defineCollection, reference } from 'astro:content';
 import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { contentRoot } from './lib/content-root';
 import { notesLoader } from './lib/notes-loader';
 import { REFERENCE_KINDS } from './lib/reference-kinds';
 import { isWebUrl } from './lib/urls';
 
-/** Where the content lives; tests and the benchmark point it at other folders. */
-const contentRoot = process.env.CONTENT_ROOT ?? './content';
+const root = contentRoot();
 
 const isoDate = z.coerce.date({ error: 'must be a date written as YYYY-MM-DD' });
 
 const notes = defineCollection({
-  loader: notesLoader(`${contentRoot}/notes`, `${contentRoot}/tags.yaml`),
+  loader: notesLoader(`${root}/notes`, `${root}/tags.yaml`),
   schema: z
     .object({
       title: z
@@ -38,7 +38,7 @@ const notes = defineCollection({
 });
 
 const tags = defineCollection({
-  loader: file(`${contentRoot}/tags.yaml`),
+  loader: file(`${root}/tags.yaml`),
   schema: z
     .object({
       label: z.string().trim().min(1),
@@ -48,7 +48,7 @@ const tags = defineCollection({
 });
 
 const references = defineCollection({
-  loader: file(`${contentRoot}/references.yaml`),
+  loader: file(`${root}/references.yaml`),
   schema: z
     .object({
       id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and hyphens'),

@@ -40,11 +40,12 @@ describe('the references index', () => {
 
   it('groups by kind, official documentation first, with counts and jump links', async () => {
     const page = await readPage(build.outDir, 'references');
-    expect(page.all('section > h2').map(textOf)).toEqual(['Official documentation (2)', 'PEPs (1)', 'Standard-library APIs (2)']);
+    expect(page.all('section > h2').map(textOf)).toEqual(['Needs attention (2)', 'Official documentation (2)', 'PEPs (1)', 'Library documentation (1)', 'Standard-library APIs (2)']);
     const jumps = page.all('.jump-links a').map((a) => [textOf(a), attr(a, 'href')]);
     expect(jumps).toEqual([
       ['Official documentation 2', '#kind-official-doc'],
       ['PEPs 1', '#kind-pep'],
+      ['Library documentation 1', '#kind-library-doc'],
       ['APIs 2', '#kind-api'],
     ]);
     for (const [, href] of jumps) expect(page.one(String(href))).toBeDefined();
@@ -72,7 +73,7 @@ describe('the references index', () => {
 
   it('leaves out references no note cites, drafts included, and reports them in the build log', async () => {
     const exported = await readExport();
-    expect(exported.references.map((r) => r.id).sort()).toEqual(['asyncio-docs', 'old-asyncio-docs', 'pep-525']);
+    expect(exported.references.map((r) => r.id).sort()).toEqual(['asyncio-docs', 'old-asyncio-docs', 'pep-525', 'trio-docs']);
     expect(exported.references.find((r) => r.id === 'old-asyncio-docs')?.citedBy).toEqual(['beta']);
     expect(build.output).toMatch(/1 reference is cited by no note[\s\S]*uncited-article: https:\/\/example.org\/an-article-nobody-cites/);
   });
@@ -95,5 +96,31 @@ describe('a note page', () => {
       expect(attr(link, 'rel')).toBe('noopener noreferrer');
       expect(textOf(link)).toMatch(/\(external site\)$/);
     }
+  });
+});
+
+describe('link health on the references page', () => {
+  it.each([
+    ['ref-asyncio-docs', 'link-health--ok', 'Link works (checked 20 Nov 2026).'],
+    ['ref-trio-docs', 'link-health--unchecked', 'Link not checked yet.'],
+    ['ref-old-asyncio-docs', 'link-health--redirected', 'Moved: now at https://docs.python.org/3.6/library/asyncio.html?moved=1'],
+    ['ref-pep-525', 'link-health--broken', 'Broken (HTTP 404, checked 20 Nov 2026): read the archived copy'],
+  ])('%s shows %s', async (id, className, text) => {
+    const page = await readPage(build.outDir, 'references');
+    const health = page.one(`#${id} .link-health`);
+    expect(attr(health, 'className')).toContain(className);
+    expect(textOf(health!)).toContain(text);
+  });
+
+  it('offers the archived copy from the last day the link worked', async () => {
+    const page = await readPage(build.outDir, 'references');
+    const archive = page.all('#ref-pep-525 .link-health a').map((a) => attr(a, 'href'));
+    expect(archive).toEqual(['https://web.archive.org/web/20260301/https://peps.python.org/pep-0525/']);
+  });
+
+  it('lists the references that need attention, and says when links were checked', async () => {
+    const page = await readPage(build.outDir, 'references');
+    expect(page.all('#attention + ul a').map((a) => attr(a, 'href'))).toEqual(['#ref-old-asyncio-docs', '#ref-pep-525']);
+    expect(page.html).toContain('Links last checked on 20 Nov 2026.');
   });
 });

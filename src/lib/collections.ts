@@ -1,5 +1,9 @@
 /** The site's queries over Astro's content collections; pages call these, never getCollection. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
+import { contentRoot } from './content-root';
+import { linkHealth, needsAttention, parseLinkStatus, type LinkStatusFile } from './link-status';
 import { publishedNotes } from './notes';
 import { buildReferenceIndex, referencesOfNote } from './references';
 import { notesWithTag, relatedNotes, tagSummaries } from './tags';
@@ -61,5 +65,15 @@ export async function getReferenceIndex() {
   const rendered = await Promise.all(notes.map(async (note) => ({ note, ...(await renderNote(note)) })));
   const citing = rendered.map(({ note, outboundLinks }) => ({ slug: note.id, title: note.data.title, urls: outboundLinks.map((link) => link.url) }));
   const apis = buildApiIndex(rendered.map(({ note, apiLinks }) => ({ slug: note.id, title: note.data.title, apiLinks })));
-  return { ...buildReferenceIndex(await getReferences(), citing), apis };
+  const index = buildReferenceIndex(await getReferences(), citing);
+  const status = await getLinkStatus();
+  const attention = index.groups.flatMap((group) => group.references).filter(({ reference }) => needsAttention(linkHealth(reference.data.url, status)));
+  return { ...index, apis, status, attention };
+}
+
+/** The last link check (content/link-status.json); none yet means every link shows as unchecked. */
+export async function getLinkStatus(): Promise<LinkStatusFile> {
+  const file = join(contentRoot(), 'link-status.json');
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  return text === undefined ? { links: {} } : parseLinkStatus(JSON.parse(text), file);
 }
