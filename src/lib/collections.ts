@@ -15,10 +15,17 @@ export type Note = CollectionEntry<'notes'>;
 export type Tag = CollectionEntry<'tags'>;
 export type Reference = CollectionEntry<'references'>;
 
-/** Published notes, newest first; drafts too while running `astro dev`. */
-export async function getNotes(): Promise<Note[]> {
-  return publishedNotes(await getCollection('notes'), { includeDrafts: import.meta.env.DEV });
+/**
+ * A build reads each collection once; `astro dev` reads it on every request so edits show up.
+ * Every page of a large site asks for the notes, so this saves sorting them once per page.
+ */
+function oncePerBuild<T>(load: () => Promise<T>): () => Promise<T> {
+  let cached: Promise<T> | undefined;
+  return () => (import.meta.env.DEV ? load() : (cached ??= load()));
 }
+
+/** Published notes, newest first; drafts too while running `astro dev`. */
+export const getNotes = oncePerBuild(async (): Promise<Note[]> => publishedNotes(await getCollection('notes'), { includeDrafts: import.meta.env.DEV }));
 
 export async function getTagSummaries() {
   return tagSummaries(await getCollection('tags'), await getNotes());
@@ -39,9 +46,7 @@ export async function getTagsOf(note: Note): Promise<Tag[]> {
   return tags.filter((tag): tag is Tag => tag !== undefined);
 }
 
-export async function getReferences(): Promise<Reference[]> {
-  return getCollection('references');
-}
+export const getReferences = oncePerBuild((): Promise<Reference[]> => getCollection('references'));
 
 /** A rendered note: its content component, headings and what the Markdown plugins collected. */
 export async function renderNote(note: Note) {

@@ -33,7 +33,7 @@ export function notesLoader(directory: string, tagsFile: string): Loader {
     generateId: ({ entry }) => slugFromFileName(entry),
     // Rendering at page time makes a Markdown plugin's error fail the build; during content
     // sync Astro would only log it.
-    deferRender: true,
+    deferRender: false,
   });
   return {
     name: 'checked-notes',

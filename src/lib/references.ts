@@ -33,16 +33,24 @@ export interface ReferenceIndex<R extends ReferenceLike> {
   uncited: R[];
 }
 
+type Matcher<R> = (url: string) => R | undefined;
+// One matcher per catalogue: pages ask for it once per note, and building it parses every URL.
+const matchers = new WeakMap<readonly object[], Matcher<never>>();
+
 /** Finds the reference a link belongs to: the exact URL first, then the page a fragment points into. */
-export function referenceMatcher<R extends { data: { url: string } }>(references: readonly R[]): (url: string) => R | undefined {
+export function referenceMatcher<R extends { data: { url: string } }>(references: readonly R[]): Matcher<R> {
+  const cached = matchers.get(references) as Matcher<R> | undefined;
+  if (cached) return cached;
   const byUrl = new Map(references.map((reference) => [normalizeUrl(reference.data.url), reference]));
-  return (url) => {
+  const match: Matcher<R> = (url) => {
     for (const key of referenceKeys(url)) {
       const reference = byUrl.get(key);
       if (reference) return reference;
     }
     return undefined;
   };
+  matchers.set(references, match as Matcher<never>);
+  return match;
 }
 
 /** The references a note cites, once each, in the order it first cites them. */
