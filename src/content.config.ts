@@ -12,7 +12,7 @@ const root = contentRoot();
 const isoDate = z.coerce.date({ error: 'must be a date written as YYYY-MM-DD' });
 
 const notes = defineCollection({
-  loader: notesLoader(`${root}/notes`, `${root}/tags.yaml`),
+  loader: notesLoader(`${root}/notes`, `${root}/tags.yaml`, `${root}/references.yaml`),
   schema: z
     .object({
       title: z

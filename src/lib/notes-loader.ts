@@ -1,10 +1,11 @@
 /** The notes loader: Astro's glob loader, run only after the raw note files pass our checks. */
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { Loader } from 'astro/loaders';
-import { parse as parseYaml } from 'yaml';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { ContentError } from './content-errors';
+import { parse as parseYaml } from 'yaml';
+import { ContentError, type ContentProblem } from './content-errors';
 import { checkNoteSources, type NoteSource } from './note-sources';
 import { slugFromFileName } from './paths';
 
@@ -26,21 +27,57 @@ async function readTagIds(tagsFile: string): Promise<Set<string>> {
   return new Set(data !== null && typeof data === 'object' ? Object.keys(data) : []);
 }
 
-export function notesLoader(directory: string, tagsFile: string): Loader {
+/** A digest of everything a note's rendering checks against: every note, the tags and the references. */
+function inputsDigest(sources: readonly NoteSource[], extra: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const { file, text } of sources) hash.update(file).update('\0').update(text).update('\0');
+  for (const text of extra) hash.update(text).update('\0');
+  return hash.digest('hex');
+}
+
+/**
+ * Astro logs a Markdown plugin's error while rendering an entry and carries on; this logger
+ * keeps those errors so the loader can stop the build with them after the glob loader ran.
+ */
+function collectingRenderErrors(context: LoaderContext, problems: ContentProblem[]): LoaderContext {
+  const logger = Object.create(context.logger) as LoaderContext['logger'];
+  logger.error = (message: string) => {
+    const rendering = /^Error rendering (.+?): ([\s\S]*)$/.exec(message);
+    if (!rendering) return context.logger.error(message);
+    const [, file = '', detail = ''] = rendering;
+    // A ContentError already lists file:line problems; anything else gets the note's name.
+    const listed = /Content has (?:a problem|\d+ problems):\n([\s\S]*)$/.exec(detail)?.[1];
+    problems.push({ file, message: listed?.trim().replace(/^- /, '') ?? `${file}: ${detail.split('\n')[0] ?? ''}` });
+  };
+  return { ...context, logger };
+}
+
+export function notesLoader(directory: string, tagsFile: string, referencesFile: string): Loader {
   const inner = glob({
     pattern: '**/*.{md,mdx}',
     base: directory,
     generateId: ({ entry }) => slugFromFileName(entry),
-    // Rendering at page time makes a Markdown plugin's error fail the build; during content
-    // sync Astro would only log it.
-    deferRender: false,
   });
   return {
     name: 'checked-notes',
     load: async (context) => {
-      const problems = checkNoteSources(await readNoteSources(directory), { tagIds: await readTagIds(tagsFile) });
+      const sources = await readNoteSources(directory);
+      const problems = checkNoteSources(sources, { tagIds: await readTagIds(tagsFile) });
       if (problems.length > 0) throw new ContentError(problems);
-      await inner.load(context);
+      // Rendering checks each note's links against the other notes, the tags and the references,
+      // so a cached rendering is only valid while none of them changed.
+      const digest = inputsDigest(sources, await Promise.all([tagsFile, referencesFile].map((file) => readFile(file, 'utf8').catch(() => ''))));
+      if (context.meta.get('inputs') !== digest) context.store.clear();
+      const renderProblems: ContentProblem[] = [];
+      await inner.load(collectingRenderErrors(context, renderProblems));
+      if (renderProblems.length > 0) {
+        context.store.clear();
+        context.meta.delete('inputs');
+        const error = new Error(`Notes could not be rendered:\n${renderProblems.map((problem) => `  - ${problem.message}`).join('\n')}`);
+        error.stack = error.message;
+        throw error;
+      }
+      context.meta.set('inputs', digest);
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Definition, Link, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { ContentError, type ContentProblem } from '../lib/content-errors';
+import { lineOffset } from '../lib/source-lines';
 import { headingIds, LAYOUT_ANCHORS } from '../lib/note-anchors';
 import { slugFromFileName } from '../lib/paths';
 import type { SiteCatalogue } from '../lib/site-catalogue';
@@ -25,9 +26,10 @@ export function remarkLinkRules({ site, catalogue, displayPath = (path) => path,
     const shown = displayPath(file.path);
     const ownAnchors = new Set<string>([...LAYOUT_ANCHORS, ...headingIds(tree)]);
     const problems: ContentProblem[] = [];
+    const offset = lineOffset(file);
     visit(tree, (node) => node.type === 'link' || node.type === 'definition', (node) => {
       const link = node as Link | Definition;
-      const line = link.position?.start.line;
+      const line = link.position === undefined ? undefined : link.position.start.line + offset;
       const at = { file: shown, ...(line === undefined ? {} : { line }) };
       const fail = (message: string) => problems.push({ ...at, message: `link ${link.url} ${message}` });
       const verdict = classifyLink(link.url, slug, site);

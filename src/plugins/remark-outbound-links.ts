@@ -9,6 +9,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { ContentError, type ContentProblem } from '../lib/content-errors';
+import { lineOffset } from '../lib/source-lines';
 import { isOutboundUrl } from '../lib/urls';
 
 export interface OutboundLink {
@@ -83,7 +84,10 @@ function missingEntryProblem(link: OutboundLink, file: string, catalogueFile: st
 export function remarkOutboundLinks(options: RemarkOutboundLinksOptions) {
   const { site, isCatalogued, catalogueFile = 'content/references.yaml', displayPath = (path) => path } = options;
   return (tree: Root, file: VFile) => {
-    const outbound = linksOf(tree).filter((link) => isOutboundUrl(link.url, site));
+    const offset = lineOffset(file);
+    const outbound = linksOf(tree)
+      .filter((link) => isOutboundUrl(link.url, site))
+      .map((link) => ({ ...link, line: link.line + offset }));
     file.data.outboundLinks = outbound;
     const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
     if (frontmatter) frontmatter['outboundLinks'] = outbound;
