@@ -1,21 +1,20 @@
-/** `npm run snippets`: compiles every python snippet of the notes and runs the ones marked `run`. */
+/** `npm run snippets [dir]`: compiles every python snippet of the notes and runs the ones marked `run`. */
 import { resolve } from 'node:path';
 import { findPython } from '../src/lib/python';
 import { checkSnippets, summarise, type CheckedSnippet } from '../src/lib/snippet-runner';
 import { collectSnippets } from '../src/lib/snippets';
 
+// Continuation lines (diffs, tracebacks) are indented so each problem still starts with its file:line.
+const entry = ({ snippet, outcome }: CheckedSnippet) => `${snippet.file}:${outcome.line ?? snippet.line}: ${outcome.reason ?? ''}`.replace(/\n/g, '\n    ');
+
 function report(results: readonly CheckedSnippet[], version: string): string {
-  const failures = results
-    .filter(({ outcome }) => outcome.status === 'failed')
-    .map(({ snippet, outcome }) => `✗ ${snippet.file}:${snippet.line}: ${outcome.reason ?? ''}`.replace(/\n/g, '\n    '));
   const summary = summarise(results);
-  const skipped = [...summary.skipped].map(([reason, count]) => `    ${count} ${reason}`);
+  const skipped = results.filter(({ outcome }) => outcome.status === 'skipped');
   return [
-    ...failures,
-    `Python snippets, checked with Python ${version}:`,
-    `  ${summary.total} found, ${summary.compiled} compiled, ${summary.ran} ran, ${summary.matched} matched their output, ${summary.failed} failed`,
-    `  ${[...summary.skipped.values()].reduce((a, b) => a + b, 0)} not run:`,
-    ...skipped,
+    ...results.filter(({ outcome }) => outcome.status === 'failed').map((result) => `✗ ${entry(result)}`),
+    ...(skipped.length > 0 ? ['Not run (never counted as passed):', ...skipped.map((result) => `  – ${entry(result)}`)] : []),
+    `Python snippets, checked with Python ${version}: ${summary.total} found, ${summary.compiled} compiled, ${summary.ran} ran, ` +
+      `${summary.matched} matched their output, ${summary.failed} failed, ${summary.skipped} skipped.`,
   ].join('\n');
 }
 
@@ -27,7 +26,7 @@ async function main(contentDir: string): Promise<number> {
     return 1;
   }
   const results = await checkSnippets(snippets, { python, version });
-  const failed = results.some(({ outcome }) => outcome.status === 'failed');
+  const failed = summarise(results).failed > 0;
   (failed ? console.error : console.log)(report(results, version));
   return failed ? 1 : 0;
 }

@@ -2,8 +2,7 @@
 import { spawn } from 'node:child_process';
 import { CHECKED_PYTHON, compareVersions } from './snippet-meta';
 
-export const INSTALL_PYTHON =
-  'install Python 3 (Debian/Ubuntu: sudo apt-get install -y python3; macOS: brew install python) or set PYTHON to its path';
+export const INSTALL_PYTHON = 'install it (Debian/Ubuntu: apt-get install python3; macOS: brew install python) or set PYTHON=/path/to/python3';
 
 export interface PythonRun {
   stdout: string;
@@ -13,31 +12,37 @@ export interface PythonRun {
 }
 
 /**
+ * The reader's PYTHON* variables (PYTHONPATH, PYTHONSTARTUP, PYTHONWARNINGS…) would make a snippet behave
+ * differently on their machine, so they are dropped; `-I` would drop them too, but also the two we need.
+ */
+function snippetEnvironment(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PYTHON')));
+  // A fixed hash seed keeps the order of printed sets and dicts of strings the same on every run.
+  return { ...env, PYTHONHASHSEED: '0', PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' };
+}
+
+/**
  * Runs python with `args`, feeding `input` on stdin. The child leads its own process group so a
  * time-out also kills any worker processes a snippet started.
  */
 export function runPython(python: string, args: string[], options: { input?: string; cwd?: string; timeoutMs: number }): Promise<PythonRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(python, args, {
-      cwd: options.cwd,
-      detached: true,
-      env: { ...process.env, PYTHONHASHSEED: '0', PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' },
-    });
+    const child = spawn(python, args, { cwd: options.cwd, detached: true, env: snippetEnvironment() });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      if (child.pid !== undefined) {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          child.kill('SIGKILL');
-        }
+      if (child.pid === undefined) return;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
       }
     }, options.timeoutMs);
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Decoded as a stream: a character split across two chunks must not turn into two U+FFFD.
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', (error) => {
       clearTimeout(timer);
       reject(error);
@@ -46,15 +51,18 @@ export function runPython(python: string, args: string[], options: { input?: str
       clearTimeout(timer);
       resolve({ stdout, stderr, exitCode, timedOut });
     });
+    // A snippet that exits without reading stdin closes the pipe; that is not an error.
+    child.stdin.on('error', () => {});
     child.stdin.end(options.input ?? '');
   });
 }
 
-/** The interpreter to use and its version; fails with how to install one when there is none. */
-export async function findPython(python = process.env['PYTHON'] ?? 'python3'): Promise<{ python: string; version: string }> {
+/** The interpreter to use and its major.minor version; fails with how to install one when there is none. */
+export async function findPython(python = process.env['PYTHON'] || 'python3'): Promise<{ python: string; version: string }> {
   const probe = await runPython(python, ['-c', 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")'], { timeoutMs: 10_000 }).catch(
     (error: NodeJS.ErrnoException) => {
-      throw new Error(`${python} not found (${error.code ?? error.message}): the snippet check needs it; ${INSTALL_PYTHON}`);
+      const why = error.code === 'ENOENT' ? 'not found' : `cannot be started (${error.code ?? error.message})`;
+      throw new Error(`${python} ${why}: ${INSTALL_PYTHON}`);
     },
   );
   const version = probe.stdout.trim();

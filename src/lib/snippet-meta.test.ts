@@ -23,6 +23,8 @@ describe('parseSnippetMeta', () => {
     ['runn', 'unknown word "runn"'],
     ['{1,3}', 'cannot read "{1,3}"'],
     ['run=yes', '"run" takes no value'],
+    ['title="a.py"run', 'cannot read "title="a.py"run"'],
+    ['title="unterminated', 'cannot read "title="unterminated"'],
   ])('refuses %j', (raw, message) => {
     expect(() => parseSnippetMeta(raw)).toThrow(message);
   });

@@ -16,7 +16,8 @@ export interface SnippetMeta {
 
 export const META_HELP = 'allowed: run, norun="reason", python=3.X, title="…"';
 
-const TOKEN = /\s*([a-z]+)(?:=(?:"([^"]*)"|(\S+)))?/gy;
+// A word, optionally `=value` or `="quoted value"`, then a space or the end: `title="a"run` is refused, not split.
+const TOKEN = /\s*([a-z]+)(?:=(?:"([^"]*)"|([^\s"]+)))?(?=\s|$)/gy;
 
 /** Parses a fence's meta string; throws an Error whose message says what is wrong and what is allowed. */
 export function parseSnippetMeta(raw: string | undefined): SnippetMeta {

@@ -12,6 +12,8 @@ export interface Outcome {
   status: 'passed' | 'skipped' | 'failed';
   /** Why it was skipped or failed. */
   reason?: string;
+  /** The line of the note a failure points at, when it is not the opening fence (a syntax error's line). */
+  line?: number;
   compiled: boolean;
   ran: boolean;
 }
@@ -29,12 +31,12 @@ export interface RunnerOptions {
   concurrency?: number;
 }
 
-// Compiles each snippet without running it and reports syntax errors as JSON lines.
+// One interpreter compiles every snippet without running it and reports syntax errors as JSON lines.
 const COMPILE_DRIVER = `
 import json, sys
 for item in json.load(sys.stdin):
     try:
-        compile(item["code"], "<snippet>", "exec")
+        compile(item["code"], "<snippet>", "exec", dont_inherit=True)
         print(json.dumps({"id": item["id"]}))
     except SyntaxError as error:
         print(json.dumps({"id": item["id"], "line": error.lineno or 1, "message": f"{type(error).__name__}: {error.msg}"}))
@@ -54,14 +56,24 @@ async function compileAll(snippets: readonly Snippet[], options: RunnerOptions):
   return new Map(lines.map((line) => JSON.parse(line) as CompileResult).map((entry) => [entry.id, entry]));
 }
 
-const normalise = (text: string) => text.replace(/\r\n/g, '\n').replace(/\n+$/, '');
+// print() ends with a newline, and Astro drops an output block's last one: compare what the page shows.
+const withoutFinalNewline = (text: string) => text.replace(/\r\n/g, '\n').replace(/\n$/, '');
 
 function outputDiff(expected: string, actual: string): string {
   return createTwoFilesPatch('expected (the output block)', 'actual (stdout)', `${expected}\n`, `${actual}\n`, '', '', { context: 3 })
     .split('\n')
-    .slice(2)
+    .slice(1)
+    .map((line, index) => (index < 2 ? line.trimEnd() : line))
     .join('\n')
     .trimEnd();
+}
+
+const STDERR_LINES = 6;
+
+/** The end of a traceback, its frames in the snippet pointing at lines of the note instead of the temporary file. */
+function tracebackTail(stderr: string, script: string, snippet: Snippet): string {
+  const framed = stderr.split(`"${script}", line `).reduce((text, part) => text + part.replace(/^(\d+)/, (n) => `${snippet.file}:${snippet.line + Number(n)}`));
+  return framed.trimEnd().split('\n').slice(-STDERR_LINES).join('\n');
 }
 
 async function execute(snippet: Snippet, options: RunnerOptions): Promise<Outcome> {
@@ -70,15 +82,15 @@ async function execute(snippet: Snippet, options: RunnerOptions): Promise<Outcom
     const script = join(folder, 'snippet.py');
     await writeFile(script, snippet.code);
     const timeoutMs = options.timeoutMs ?? 10_000;
-    const result = await runPython(options.python, ['-I', script], { cwd: folder, timeoutMs });
+    // -s: packages in the user's own site-packages are not something a reader of the note has.
+    const result = await runPython(options.python, ['-s', script], { cwd: folder, timeoutMs });
     const ran = { compiled: true, ran: true };
-    if (result.timedOut) return { status: 'failed', reason: `did not finish within ${timeoutMs / 1000} s (killed)`, ...ran };
+    if (result.timedOut) return { status: 'failed', reason: `time-out: did not finish within ${timeoutMs / 1000} s (killed)`, ...ran };
     if (result.exitCode !== 0) {
-      const tail = result.stderr.trim().split('\n').slice(-4).join('\n');
-      return { status: 'failed', reason: `exited with status ${result.exitCode}:\n${tail}`, ...ran };
+      return { status: 'failed', reason: `exited with status ${result.exitCode}:\n${tracebackTail(result.stderr, script, snippet)}`, ...ran };
     }
-    const expected = normalise(snippet.expectedOutput ?? '');
-    const actual = normalise(result.stdout);
+    const expected = withoutFinalNewline(snippet.expectedOutput ?? '');
+    const actual = withoutFinalNewline(result.stdout);
     if (expected === actual) return { status: 'passed', ...ran };
     return { status: 'failed', reason: `printed something else than its output block:\n${outputDiff(expected, actual)}`, ...ran };
   } finally {
@@ -87,7 +99,7 @@ async function execute(snippet: Snippet, options: RunnerOptions): Promise<Outcom
 }
 
 async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results: R[] = new Array<R>(items.length);
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {
@@ -99,46 +111,41 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
   return results;
 }
 
+function check(snippet: Snippet, syntax: CompileResult | undefined, options: RunnerOptions): Promise<Outcome> | Outcome {
+  const { minPython, norun, run } = snippet.meta;
+  const tooNew = minPython !== undefined && compareVersions(minPython, options.version) > 0;
+  const needs = `needs Python ${minPython ?? ''}, have ${options.version}`;
+  if (snippet.problem) return { status: 'failed', reason: snippet.problem, compiled: false, ran: false };
+  if (syntax?.message) {
+    if (tooNew) return { status: 'skipped', reason: `${needs} (its syntax does not compile on ${options.version})`, compiled: false, ran: false };
+    return { status: 'failed', reason: syntax.message, line: snippet.line + (syntax.line ?? 1), compiled: false, ran: false };
+  }
+  if (norun !== undefined) return { status: 'skipped', reason: `norun: ${norun}`, compiled: true, ran: false };
+  if (!run) return { status: 'passed', compiled: true, ran: false };
+  if (tooNew) return { status: 'skipped', reason: needs, compiled: true, ran: false };
+  return execute(snippet, options);
+}
+
 /** Checks every snippet; the outcomes are in the order of `snippets`. */
 export async function checkSnippets(snippets: readonly Snippet[], options: RunnerOptions): Promise<CheckedSnippet[]> {
   const compiled = await compileAll(snippets, options);
-  return mapLimited(snippets.map((snippet, id) => ({ snippet, id })), options.concurrency ?? 4, async ({ snippet, id }) => {
-    const tooNew = snippet.meta.minPython !== undefined && compareVersions(snippet.meta.minPython, options.version) > 0;
-    const syntax = compiled.get(id);
-    const outcome = await (async (): Promise<Outcome> => {
-      const notCompiled = { compiled: false, ran: false };
-      const compiledOnly = { compiled: true, ran: false };
-      if (snippet.problem) return { status: 'failed', reason: snippet.problem, ...notCompiled };
-      if (syntax?.message) {
-        if (tooNew) return { status: 'skipped', reason: `needs Python ${snippet.meta.minPython}; ${options.version} cannot compile its syntax`, ...notCompiled };
-        return { status: 'failed', reason: `${syntax.message} (line ${snippet.line + (syntax.line ?? 1)} of the note)`, ...notCompiled };
-      }
-      if (snippet.meta.norun !== undefined) return { status: 'skipped', reason: `norun: ${snippet.meta.norun}`, ...compiledOnly };
-      if (!snippet.meta.run) return { status: 'passed', ...compiledOnly };
-      if (tooNew) return { status: 'skipped', reason: `needs Python ${snippet.meta.minPython}; this is ${options.version}`, ...compiledOnly };
-      return execute(snippet, options);
-    })();
-    return { snippet, outcome };
-  });
+  return mapLimited([...snippets.entries()], options.concurrency ?? 4, async ([id, snippet]) => ({
+    snippet,
+    outcome: await check(snippet, compiled.get(id), options),
+  }));
 }
 
 export interface Summary {
   total: number;
   compiled: number;
   ran: number;
+  /** Ran and printed exactly their output block. */
   matched: number;
   failed: number;
-  /** Skip reason, grouped, to how many snippets it applies. */
-  skipped: Map<string, number>;
+  skipped: number;
 }
 
-const skipGroup = (reason: string) => (reason.startsWith('norun') ? 'norun (servers, third-party packages, endless loops)' : reason.replace(/^(needs Python \S+?);.*/, '$1'));
-
 export function summarise(results: readonly CheckedSnippet[]): Summary {
-  const skipped = new Map<string, number>();
-  for (const { outcome } of results) {
-    if (outcome.status === 'skipped' && outcome.reason) skipped.set(skipGroup(outcome.reason), (skipped.get(skipGroup(outcome.reason)) ?? 0) + 1);
-  }
   const count = (test: (outcome: Outcome) => boolean) => results.filter(({ outcome }) => test(outcome)).length;
   return {
     total: results.length,
@@ -146,6 +153,6 @@ export function summarise(results: readonly CheckedSnippet[]): Summary {
     ran: count((outcome) => outcome.ran),
     matched: count((outcome) => outcome.ran && outcome.status === 'passed'),
     failed: count((outcome) => outcome.status === 'failed'),
-    skipped,
+    skipped: count((outcome) => outcome.status === 'skipped'),
   };
 }

@@ -17,6 +17,8 @@ describe('extractSnippets', () => {
       [33, 'print("py alias")'],
       [41, 'print("no output block")'],
       [47, 'pass'],
+      [53, 'print("nested")'],
+      [61, 'print("separated")'],
     ]);
   });
 
@@ -29,17 +31,40 @@ describe('extractSnippets', () => {
     expect(newer?.meta).toEqual({ run: false, minPython: '3.14' });
   });
 
-  it('reports a run snippet without output and an unknown meta word, with the file', async () => {
+  it('pairs an output block in the same list item, and none that text separates from the snippet', async () => {
     const snippets = await extract('forms.md');
-    expect(snippets.filter((snippet) => snippet.problem).map(({ line, problem }) => [line, problem])).toEqual([
-      [41, expect.stringContaining('no ```output block')],
-      [47, expect.stringContaining('unknown word "verbose"')],
+    expect(snippets.filter(({ meta }) => meta.run).map(({ line, expectedOutput }) => [line, expectedOutput])).toEqual([
+      [8, 'hello'],
+      [41, undefined],
+      [53, 'nested'],
+      [61, undefined],
     ]);
   });
 
-  it('reads MDX, JSX and exports included', async () => {
+  it('reports a run snippet without output and an unknown meta word, with the file', async () => {
+    const snippets = await extract('forms.md');
+    expect(snippets.filter((snippet) => snippet.problem).map(({ line, problem }) => [line, problem])).toEqual([
+      [41, 'expected an ```output block right after the snippet at forms.md:41'],
+      [47, expect.stringContaining('unknown word "verbose"')],
+      [61, 'expected an ```output block right after the snippet at forms.md:61'],
+    ]);
+  });
+
+  it('reads MDX, JSX and exports included, fences inside JSX elements too', async () => {
     const snippets = await extract('forms.mdx');
-    expect(snippets).toEqual([{ file: 'forms.mdx', line: 12, code: 'print(1 + 1)', meta: { run: true }, expectedOutput: '2' }]);
+    expect(snippets).toEqual([
+      { file: 'forms.mdx', line: 12, code: 'print(1 + 1)', meta: { run: true }, expectedOutput: '2' },
+      { file: 'forms.mdx', line: 23, code: 'type Point = tuple[float, float]', meta: { run: false, minPython: '3.12' } },
+    ]);
+  });
+
+  it('does not read the frontmatter as MDX, and counts its lines', () => {
+    const source = '---\nsummary: "Sets {1, 2} and <T>"\n---\n\n```python\npass\n```\n';
+    expect(extractSnippets(source, 'note.mdx').map((snippet) => snippet.line)).toEqual([5]);
+  });
+
+  it('names the note MDX cannot parse', () => {
+    expect(() => extractSnippets('A stray { brace.\n', 'broken.mdx')).toThrow(/^broken\.mdx: cannot parse: /);
   });
 });
 

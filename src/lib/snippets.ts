@@ -26,16 +26,22 @@ export interface Snippet {
 
 /** Blanks the frontmatter so the parser ignores it and line numbers stay those of the file. */
 function withoutFrontmatter(source: string): string {
-  const match = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
+  const match = /^---\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(source);
   return match ? source.slice(0, match[0].length).replace(/[^\n]/g, '') + source.slice(match[0].length) : source;
 }
 
 function parse(source: string, file: string): Root {
   const processor = unified().use(remarkParse).use(remarkGfm);
   if (file.endsWith('.mdx')) processor.use(remarkMdx);
-  return processor.parse(withoutFrontmatter(source));
+  try {
+    return processor.parse(withoutFrontmatter(source));
+  } catch (error) {
+    // MDX refuses what Markdown accepts (a stray `{` or `<`); say which note.
+    throw new Error(`${file}: cannot parse: ${(error as Error).message}`, { cause: error });
+  }
 }
 
+/** Every ```python (or ```py) block of one note, in the order they appear. */
 export function extractSnippets(source: string, file: string): Snippet[] {
   const snippets: Snippet[] = [];
   visit(parse(source, file), 'code', (node: Code, index, parent) => {
@@ -51,7 +57,7 @@ export function extractSnippets(source: string, file: string): Snippet[] {
       problem = (error as Error).message;
     }
     if (problem === undefined && meta.run && output === undefined) {
-      problem = 'is marked "run" but has no ```output block right after it with the expected output';
+      problem = `expected an \`\`\`output block right after the snippet at ${file}:${line}`;
     }
     snippets.push({
       file,
@@ -65,7 +71,7 @@ export function extractSnippets(source: string, file: string): Snippet[] {
   return snippets;
 }
 
-/** Every snippet under `contentDir`, files in a stable order. */
+/** Every snippet of the .md and .mdx files under `contentDir`, files in a stable order, shown relative to `displayRoot`. */
 export async function collectSnippets(contentDir: string, displayRoot = process.cwd()): Promise<Snippet[]> {
   const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
   const files = entries

@@ -4,7 +4,7 @@ import { codeBlockTransformers } from './shiki-code-blocks';
 
 const THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 // The same themes and `output` alias as astro.config.mjs.
-const highlighter = await createHighlighter({ themes: Object.values(THEMES), langs: ['python'], langAlias: { output: 'text' } });
+const highlighter = await createHighlighter({ themes: Object.values(THEMES), langs: ['python', 'toml', 'sh'], langAlias: { output: 'text' } });
 
 const render = async (code: string, lang: string, meta = '') =>
   highlighter.codeToHtml(code, { lang, themes: THEMES, defaultColor: false, meta: { __raw: meta }, transformers: codeBlockTransformers });
@@ -13,7 +13,7 @@ describe('code blocks at build time', () => {
   it('wraps a snippet in a figure with its title, a copy button and a live region', async () => {
     const html = await render('print("hi")', 'python', 'title="hello.py"');
     expect(html).toMatch(/^<figure class="code-block"><figcaption class="code-block__bar"><span class="code-block__title">hello\.py<\/span>/);
-    expect(html).toContain('<button type="button" class="copy-button" data-copy="">Copy</button>');
+    expect(html).toContain('<button type="button" class="copy-button" aria-label="Copy hello.py" data-copy="">Copy</button>');
     expect(html).toContain('<span class="visually-hidden" aria-live="polite" data-copy-status=""></span>');
     expect(html).toContain('--shiki-light:');
     expect(html).toContain('--shiki-dark:');
@@ -27,8 +27,15 @@ describe('code blocks at build time', () => {
     expect(await render('print(1)', 'python', 'norun="server"')).not.toContain('code-block__ran');
   });
 
-  it('names a block without title by its language', async () => {
-    expect(await render('x = 1', 'python')).toContain('<span class="code-block__title">Python</span>');
+  it.each([
+    ['python', '', 'Python'],
+    ['plaintext', '', 'Text'],
+    ['toml', '', 'TOML'],
+    ['sh', 'title="install" {1,3}', 'install'],
+  ])('names a %s block %j by its title, else its language', async (lang, meta, title) => {
+    const html = await render('x = 1', lang, meta);
+    expect(html).toContain(`<span class="code-block__title">${title}</span>`);
+    expect(html).toContain(`aria-label="Copy ${meta ? title : 'code'}"`);
   });
 
   it('shows output blocks as program output: labelled, unhighlighted, no copy button', async () => {

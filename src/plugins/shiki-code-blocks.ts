@@ -8,16 +8,40 @@ import type { Element, ElementContent } from 'hast';
 import type { ShikiTransformer } from 'shiki';
 import { CHECKED_PYTHON, parseSnippetMeta, runsOnCheckedPython, type SnippetMeta } from '../lib/snippet-meta';
 
-const LANGUAGE_NAMES: Readonly<Record<string, string>> = { python: 'Python', py: 'Python', output: 'Output', text: 'Text', sh: 'Shell', bash: 'Shell', yaml: 'YAML', json: 'JSON' };
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  python: 'Python',
+  py: 'Python',
+  pycon: 'Python console',
+  output: 'Output',
+  text: 'Text',
+  txt: 'Text',
+  plaintext: 'Text',
+  sh: 'Shell',
+  bash: 'Shell',
+  shell: 'Shell',
+  console: 'Terminal',
+  toml: 'TOML',
+  ini: 'INI',
+  yaml: 'YAML',
+  json: 'JSON',
+};
+
+const isPython = (lang: string) => lang === 'python' || lang === 'py';
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
 const element = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
 
+/** Python blocks follow the snippet rules; other languages only get a title, and nothing else is checked. */
+function metaOf(lang: string, raw: string | undefined): SnippetMeta {
+  if (isPython(lang)) return parseSnippetMeta(raw);
+  const title = /(?:^|\s)title="([^"]+)"/.exec(raw ?? '')?.[1]?.trim();
+  return title ? { run: false, title } : { run: false };
+}
+
 function bar(lang: string, meta: SnippetMeta): Element {
-  const isPython = lang === 'python' || lang === 'py';
   const label = meta.title ?? LANGUAGE_NAMES[lang] ?? lang;
   const children: ElementContent[] = [element('span', { className: ['code-block__title'] }, [text(label)])];
-  if (isPython && runsOnCheckedPython(meta)) {
+  if (isPython(lang) && runsOnCheckedPython(meta)) {
     children.push(
       element('span', { className: ['code-block__ran'], title: 'The test suite runs this snippet and checks that it prints the output shown below it.' }, [
         text('Ran on '),
@@ -26,29 +50,32 @@ function bar(lang: string, meta: SnippetMeta): Element {
       ]),
     );
   }
+  // Output is what a snippet prints, not something to paste anywhere.
   if (lang !== 'output') {
     children.push(
-      element('button', { type: 'button', className: ['copy-button'], dataCopy: '' }, [text('Copy')]),
+      // The name keeps "Copy" first so voice control users can say what they see.
+      element('button', { type: 'button', className: ['copy-button'], ariaLabel: `Copy ${meta.title ?? 'code'}`, dataCopy: '' }, [text('Copy')]),
       element('span', { className: ['visually-hidden'], ariaLive: 'polite', dataCopyStatus: '' }),
     );
   }
   return element('figcaption', { className: ['code-block__bar'] }, children);
 }
 
-/** Wraps each block in a <figure> with its bar; reads the fence's meta words. */
+/** Wraps each block in a <figure> with its bar; reads the fence's meta words, which Astro passes as `__raw`. */
 export const codeBlockFigure: ShikiTransformer = {
   name: 'code-block-figure',
   root(root) {
     const lang = this.options.lang;
-    const raw = (this.options.meta as { __raw?: string } | undefined)?.__raw;
-    const meta = lang === 'python' || lang === 'py' ? parseSnippetMeta(raw) : { run: false };
+    const meta = metaOf(lang, (this.options.meta as { __raw?: string } | undefined)?.__raw);
     const pre = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
     if (!pre) return;
     const classes = ['code-block', ...(lang === 'output' ? ['code-block--output'] : [])];
+    // Astro keeps only the first child of the root, so the figure must be the only one.
     root.children = [element('figure', { className: classes }, [bar(lang, meta), pre])];
   },
 };
 
+/** Registered in astro.config.mjs as `markdown.shikiConfig.transformers`, for .md and .mdx alike. */
 export const codeBlockTransformers: ShikiTransformer[] = [
   transformerNotationHighlight({ matchAlgorithm: 'v3' }),
   transformerNotationDiff({ matchAlgorithm: 'v3' }),
