@@ -50,7 +50,10 @@ const projectRehypePlugins = [
     {
       rel: ['noopener', 'noreferrer'],
       test: (/** @type {import('hast').Element} */ link) => isOutboundUrl(String(link.properties.href ?? ''), site),
-      properties: { className: ['external'] },
+      // Added to the link's own classes (api-link, for one), not in their place.
+      properties: (/** @type {import('hast').Element} */ link) => ({
+        className: [...(Array.isArray(link.properties.className) ? link.properties.className : []), 'external'],
+      }),
       content: { type: 'text', value: ' (external site)' },
       contentProperties: { className: ['visually-hidden'] },
     },

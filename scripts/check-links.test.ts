@@ -1,64 +1,124 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { closedPort, startServer, type TestServer } from '../tests/helpers/http-server';
+import { main } from './check-links';
 
 const ROOT = resolve(import.meta.dirname, '..');
-let server: Server;
+let server: TestServer;
 let origin: string;
+let folder: string;
+let references: string;
+let status: string;
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
+  server = await startServer((request, response) => {
     if (request.url === '/ok') response.writeHead(200, { 'Content-Type': 'text/html' }).end('<h1 id="a">ok</h1>');
     else if (request.url === '/moved') response.writeHead(301, { Location: '/ok' }).end();
     else response.writeHead(404).end();
   });
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
 });
 
-afterAll(() => new Promise<void>((done) => server.close(() => done())));
+afterAll(() => server.close());
 
-async function runCli(urls: string[], status?: object) {
-  const folder = await mkdtemp(join(tmpdir(), 'links-'));
-  const references = join(folder, 'references.yaml');
-  const statusFile = join(folder, 'link-status.json');
-  await writeFile(references, urls.map((url, i) => `- id: r${i}\n  url: ${url}\n`).join(''));
-  if (status) await writeFile(statusFile, JSON.stringify(status));
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/check-links.ts'), '--references', references, '--status', statusFile, '--date', '2026-11-24', '--timeout', '2000'], { cwd: ROOT });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number>((done) => child.on('close', (exit) => done(exit ?? 1)));
-  const written = await readFile(statusFile, 'utf8').catch(() => undefined);
-  return { code, output, written: written === undefined ? undefined : (JSON.parse(written) as { checkedAt: string; links: Record<string, { status: string; lastOk?: string }> }) };
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'check-links-'));
+  references = join(folder, 'references.yaml');
+  status = join(folder, 'link-status.json');
+  return () => rm(folder, { recursive: true, force: true });
+});
+
+const writeReferences = (urls: readonly string[]) => writeFile(references, urls.map((url, i) => `- id: ref-${i}\n  url: ${url}\n  title: Reference ${i}\n`).join('\n'));
+
+async function run(...extra: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['--references', references, '--status', status, '--date', '2026-11-24', '--timeout', '2000', ...extra], {
+    log: (line) => out.push(line),
+    error: (line) => err.push(line),
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+const readStatus = async () => JSON.parse(await readFile(status, 'utf8')) as { checkedAt: string; links: Record<string, Record<string, unknown>> };
+
 describe('npm run links', () => {
-  it('prints a summary, writes the status file and fails on a newly broken reference', async () => {
-    const { code, output, written } = await runCli([`${origin}/ok`, `${origin}/moved`, `${origin}/gone`]);
+  it('prints a summary, writes the status file and exits 1 on a newly broken reference', async () => {
+    await writeReferences([`${origin}/ok`, `${origin}/moved`, `${origin}/gone`, `${origin}/ok#nope`]);
+    const { code, out, err } = await run('--site', 'https://notes.example/');
     expect(code).toBe(1);
-    expect(output).toContain('Checked 3 references: 1 ok, 1 redirected, 1 broken, 0 unreachable');
-    expect(output).toMatch(/redirected\s+http:\/\/127\.0\.0\.1:\d+\/moved\s+→ http:\/\/127\.0\.0\.1:\d+\/ok/);
-    expect(output).toMatch(/1 newly broken:\n\s+http:\/\/127\.0\.0\.1:\d+\/gone/);
-    expect(written?.checkedAt).toBe('2026-11-24');
-    expect(written?.links[`${origin}/gone`]).toMatchObject({ status: 'broken' });
-    expect(written?.links[`${origin}/ok`]).toMatchObject({ status: 'ok', lastOk: '2026-11-24' });
+    expect(out.split('\n')).toEqual([
+      'Checked 4 links on 2026-11-24: 2 ok, 1 redirected, 1 broken, 0 unreachable; 1 with a missing #fragment',
+      `  redirected  ${origin}/moved    → ${origin}/ok`,
+      `  broken      ${origin}/gone     HTTP 404`,
+      `  ok          ${origin}/ok#nope  #nope is not on the page`,
+      `Wrote ${status}`,
+    ]);
+    expect(err).toContain(`1 newly broken since the last check:\n  ${origin}/gone`);
+    expect(await readStatus()).toEqual({
+      checkedAt: '2026-11-24',
+      links: {
+        [`${origin}/gone`]: { status: 'broken', httpStatus: 404, checked: '2026-11-24', error: 'HTTP 404' },
+        [`${origin}/moved`]: { status: 'redirected', httpStatus: 200, finalUrl: `${origin}/ok`, checked: '2026-11-24', lastOk: '2026-11-24' },
+        [`${origin}/ok`]: { status: 'ok', httpStatus: 200, checked: '2026-11-24', lastOk: '2026-11-24' },
+        [`${origin}/ok#nope`]: { status: 'ok', httpStatus: 200, fragmentFound: false, checked: '2026-11-24', lastOk: '2026-11-24' },
+      },
+    });
+    expect(server.userAgents).toContain('python-concurrency-notes-linkcheck/1.0 (+https://notes.example/references/)');
   });
 
-  it('passes when the only broken reference was broken already', async () => {
-    const { code } = await runCli([`${origin}/gone`], { links: { [`${origin}/gone`]: { status: 'broken', checked: '2026-10-01', lastOk: '2026-01-05' } } });
+  it('exits 0 when the only broken reference was broken already, keeping its last good day', async () => {
+    await writeReferences([`${origin}/gone`]);
+    await writeFile(status, JSON.stringify({ links: { [`${origin}/gone`]: { status: 'broken', checked: '2026-10-01', lastOk: '2026-01-05' } } }));
+    const { code } = await run();
     expect(code).toBe(0);
+    expect((await readStatus()).links[`${origin}/gone`]).toMatchObject({ status: 'broken', checked: '2026-11-24', lastOk: '2026-01-05' });
   });
 
-  it('offline, says so and leaves the status file alone', async () => {
-    const previous = { links: { 'https://x.invalid/': { status: 'ok', checked: '2026-10-01' } } };
-    const { code, output, written } = await runCli(['http://127.0.0.1:9/a', 'http://127.0.0.1:9/b'], previous);
+  it('offline, says so, exits 2 and leaves the status file byte for byte', async () => {
+    const port = await closedPort();
+    await writeReferences([`http://127.0.0.1:${port}/a`, `http://127.0.0.1:${port}/b`, 'http://no-such-host.invalid/']);
+    const before = '{"links":{"https://x.example/":{"status":"ok","checked":"2026-10-01"}}}';
+    await writeFile(status, before);
+    const { code, out, err } = await run();
     expect(code).toBe(2);
-    expect(output).toMatch(/^Offline: none of the 2 references could be reached/);
-    expect(written).toEqual(previous);
+    expect(err).toMatch(new RegExp(`^offline: no link could be reached, ${status.replaceAll('.', '\\.')} left unchanged`));
+    expect(out).toBe('');
+    expect(await readFile(status, 'utf8')).toBe(before);
+  });
+
+  it.each([
+    ['a malformed status file', '{"links":{"https://x.example/":{"status":"fine","checked":"2026-10-01"}}}', [], 'link-status.json: links["https://x.example/"] field "status" must be one of'],
+    ['a bad --date', undefined, ['--date', '2026-13-01'], '--date must be a day as YYYY-MM-DD, not "2026-13-01"'],
+    ['a day that does not exist', undefined, ['--date', '2026-02-30'], '--date must be a day as YYYY-MM-DD, not "2026-02-30"'],
+    ['a bad --concurrency', undefined, ['--concurrency', '0'], '--concurrency must be a positive whole number, not "0"'],
+  ])('refuses %s before checking anything', async (_what, statusText, extra, message) => {
+    await writeReferences([`${origin}/ok`]);
+    if (statusText !== undefined) await writeFile(status, statusText);
+    server.resetCounts();
+    const { code, err } = await run(...extra);
+    expect(code).toBe(1);
+    expect(err).toContain(message);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('names the reference whose url is missing', async () => {
+    await writeFile(references, `- id: good\n  url: ${origin}/ok\n- id: no-url\n  title: Oops\n`);
+    const { code, err } = await run();
+    expect(code).toBe(1);
+    expect(err).toBe(`${references}: reference "no-url" field "url" must be an http(s) URL`);
+  });
+
+  it('as a script, exits with the code main returns', async () => {
+    await writeReferences([`${origin}/gone`]);
+    const script = join(ROOT, 'scripts/check-links.ts');
+    const args = ['--import', 'tsx', script, '--references', references, '--status', status, '--date', '2026-11-24'];
+    const failure = await promisify(execFile)(process.execPath, args, { cwd: ROOT }).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 1, stderr: expect.stringContaining(`1 newly broken since the last check:\n  ${origin}/gone`) });
+    expect((await readStatus()).links[`${origin}/gone`]).toMatchObject({ status: 'broken' });
   });
 });

@@ -1,53 +1,73 @@
-/** Reads a Sphinx `objects.inv` (version 2), the file the Python docs publish, into our inventory. */
+/** Reads a Sphinx `objects.inv` (version 2), the file docs.python.org publishes, into the site's Python inventory. */
 import { inflateSync } from 'node:zlib';
 import type { InventoryEntry, PythonInventory } from './python-inventory';
 
 const HEADER = '# Sphinx inventory version 2';
-// `name domain:role priority uri dispname`; names may contain spaces, so anchor on the rest,
-// as Sphinx's own reader does.
-const LINE = /^(.+?)\s+(\S+):(\S+)\s+(-?\d+)\s+?(\S*)\s+(.*)$/;
+// `name domain:role priority uri dispname`. Names of terms and labels may contain spaces, so the
+// match is anchored on `domain:role priority`, with Sphinx's own pattern (sphinx.util.inventory).
+const LINE = /^(.+?)\s+(\S+?):(\S+)\s+(-?\d+)\s+?(\S*)\s+(.*)$/;
 
-function splitUri(uri: string, name: string): InventoryEntry | undefined {
+export interface ObjectsInvOptions {
+  /** Where `uri`s are relative to; docs.python.org unless told. */
+  base?: string;
+  /** What the inventory was read from, kept in the JSON for whoever refreshes it. */
+  source?: string;
+}
+
+/** The uri with `$` expanded to the name, split at `#`; undefined for whole pages (no anchor). */
+function entryOf(uri: string, name: string): InventoryEntry | undefined {
   const expanded = uri.endsWith('$') ? `${uri.slice(0, -1)}${name}` : uri;
   const hash = expanded.indexOf('#');
   if (hash === -1) return undefined;
   return { page: expanded.slice(0, hash), anchor: expanded.slice(hash + 1) };
 }
 
-const sortedRecord = (entries: Map<string, InventoryEntry>) => Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+// Code-unit order, not localeCompare: the same file on every machine.
+const sortedRecord = (entries: Map<string, InventoryEntry>): Record<string, InventoryEntry> =>
+  Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
-export function readObjectsInv(bytes: Buffer, options: { base?: string; source?: string } = {}): PythonInventory {
-  const headerEnd = (() => {
-    let offset = 0;
-    for (let line = 0; line < 4; line += 1) {
-      const newline = bytes.indexOf(0x0a, offset);
-      if (newline === -1) throw new Error('not a Sphinx objects.inv: the file ends inside its four header lines');
-      offset = newline + 1;
-    }
-    return offset;
-  })();
-  const header = bytes.subarray(0, headerEnd).toString('utf8').split('\n');
-  if (header[0] !== HEADER) throw new Error(`not a Sphinx objects.inv version 2: the first line is "${header[0] ?? ''}", expected "${HEADER}"`);
-  if (!header[3]?.includes('zlib')) throw new Error('not a Sphinx objects.inv version 2: the fourth line does not announce zlib compression');
-  const version = /^# Version: (.*)$/.exec(header[2] ?? '')?.[1]?.trim() ?? '';
+/** The four header lines and where the compressed part starts. */
+function readHeader(bytes: Buffer): { lines: string[]; end: number } {
+  let end = 0;
+  for (let line = 0; line < 4; line += 1) {
+    const newline = bytes.indexOf(0x0a, end);
+    if (newline === -1) throw new Error('not a Sphinx objects.inv: the file ends inside its four header lines');
+    end = newline + 1;
+  }
+  return { lines: bytes.subarray(0, end).toString('utf8').split('\n'), end };
+}
+
+export function readObjectsInv(bytes: Buffer, options: ObjectsInvOptions = {}): PythonInventory {
+  const header = readHeader(bytes);
+  const [first = '', project = '', version = '', compression = ''] = header.lines;
+  if (first !== HEADER) throw new Error(`not a Sphinx objects.inv version 2: the first line is "${first.slice(0, 80)}", expected "${HEADER}"`);
+  if (project !== '# Project: Python') throw new Error(`not the Python docs' inventory: the second line is "${project}", expected "# Project: Python"`);
+  if (!compression.includes('zlib')) throw new Error('not a Sphinx objects.inv version 2: the fourth line does not announce zlib compression');
+  let body: string;
+  try {
+    body = inflateSync(bytes.subarray(header.end)).toString('utf8');
+  } catch (error) {
+    throw new Error(`not a Sphinx objects.inv version 2: the part after the header is not zlib data (${(error as Error).message})`);
+  }
 
   const objects = new Map<string, InventoryEntry>();
   const modules = new Map<string, InventoryEntry>();
   const glossary = new Map<string, InventoryEntry>();
   const labels = new Map<string, InventoryEntry>();
-  for (const line of inflateSync(bytes.subarray(headerEnd)).toString('utf8').split('\n')) {
+  for (const line of body.split('\n')) {
     const match = LINE.exec(line.trimEnd());
     if (!match) continue;
     const [, name = '', domain, role = '', , uri = '', dispname = ''] = match;
-    const entry = splitUri(uri, name);
+    const entry = entryOf(uri, name);
     if (!entry) continue;
     if (domain === 'py' && role === 'module') modules.set(name, entry);
     else if (domain === 'py') objects.set(name, { ...entry, kind: role });
+    // Sphinx stores terms lowercased; the display text keeps the docs' spelling (`BDFL`).
     else if (domain === 'std' && role === 'term') glossary.set(dispname === '-' ? name : dispname, entry);
     else if (domain === 'std' && role === 'label' && entry.page.endsWith('.html')) labels.set(name, entry);
   }
   return {
-    python: version,
+    python: /^# Version: (.*)$/.exec(version)?.[1]?.trim() ?? '',
     source: options.source ?? 'objects.inv',
     base: options.base ?? 'https://docs.python.org/3/',
     objects: sortedRecord(objects),
@@ -55,4 +75,10 @@ export function readObjectsInv(bytes: Buffer, options: { base?: string; source?:
     glossary: sortedRecord(glossary),
     labels: sortedRecord(labels),
   };
+}
+
+/** The inventory as the project stores it: fixed key order, one-space indents, a final newline. */
+export function formatInventory(inventory: PythonInventory): string {
+  const { python, source, base, objects, modules, glossary, labels } = inventory;
+  return `${JSON.stringify({ python, source, base, objects, modules, glossary, labels }, null, 1)}\n`;
 }

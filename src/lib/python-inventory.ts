@@ -1,15 +1,32 @@
-/** The Python docs inventory: which documented name lives at which page and anchor of docs.python.org. */
+/** The Python docs inventory (content/python-inventory.json): which documented name lives at which page and anchor. */
+import { readFileSync } from 'node:fs';
+import { aliasTarget } from './python-api-aliases';
 
+/**
+ * The file is the Sphinx `objects.inv` of docs.python.org as JSON, written by
+ * `npm run inventory -- <objects.inv>` with every section's keys sorted and one-space indents,
+ * so a refresh shows up as a readable diff:
+ *
+ *     { python, source, base,
+ *       objects:  { "asyncio.TaskGroup": { page, anchor, kind: "class" }, … },   py:* roles but module
+ *       modules:  { "asyncio": { page, anchor }, … },                             py:module
+ *       glossary: { "global interpreter lock": { page, anchor }, … },             std:term, by display text
+ *       labels:   { "asyncio-debug-mode": { page, anchor }, … } }                 std:label inside a page
+ *
+ * `labels` links nothing itself; the content checks use it to verify hand-written docs anchors.
+ */
 export interface InventoryEntry {
+  /** Relative to `base`, e.g. `library/asyncio-task.html`. */
   page: string;
   anchor: string;
-  /** class, function, method, attribute, data or exception. */
+  /** Objects only: the Sphinx role, e.g. class, function, method, attribute, data or exception. */
   kind?: string;
 }
 
 export interface PythonInventory {
   /** The Python version the docs describe, e.g. `3.14.0`. */
   python: string;
+  /** Where the data came from, for whoever refreshes it. */
   source: string;
   /** Where `page` paths are relative to, e.g. `https://docs.python.org/3/`. */
   base: string;
@@ -20,55 +37,81 @@ export interface PythonInventory {
 }
 
 export interface ApiTarget {
-  /** The documented name, e.g. `asyncio.loop.run_in_executor`. */
+  /** The documented name, e.g. `asyncio.loop.run_in_executor` for `loop.run_in_executor`. */
   name: string;
   url: string;
+  /** The Sphinx role of an object, or `module`. */
   kind: string;
-  /** The module the name belongs to, e.g. `asyncio`. */
+  /** The module the name lives in, e.g. `asyncio`; `builtins` for `str.join` and the like. */
   module: string;
 }
 
-const SECTIONS = ['objects', 'modules', 'glossary', 'labels'] as const;
+export type ApiLookup = (name: string) => ApiTarget | undefined;
+
+export const INVENTORY_SECTIONS = ['objects', 'modules', 'glossary', 'labels'] as const;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Checks the shape of inventory data; the error names the file and the field. */
 export function parseInventory(data: unknown, file: string): PythonInventory {
   const fail = (field: string, what: string): never => {
     throw new Error(`${file}: field "${field}" ${what}; refresh the file with \`npm run inventory -- <objects.inv>\``);
   };
-  if (data === null || typeof data !== 'object') return fail('(root)', 'must be a JSON object');
-  const record = data as Record<string, unknown>;
+  if (!isRecord(data)) return fail('(root)', 'must be a JSON object');
   for (const field of ['python', 'source', 'base'] as const) {
-    if (typeof record[field] !== 'string') fail(field, 'must be a string');
+    if (typeof data[field] !== 'string') fail(field, 'must be a string');
   }
-  if (!/^https:\/\/.+\/$/.test(record['base'] as string)) fail('base', 'must be an https URL ending in /');
-  for (const section of SECTIONS) {
-    const entries = record[section];
-    if (entries === null || typeof entries !== 'object') return fail(section, 'must be an object of name to {page, anchor}');
+  if (!/^https:\/\/.+\/$/.test(String(data['base']))) fail('base', 'must be an https URL ending in /');
+  for (const section of INVENTORY_SECTIONS) {
+    const entries = data[section];
+    if (!isRecord(entries)) return fail(section, 'must be an object of name to {page, anchor}');
     for (const [name, entry] of Object.entries(entries)) {
-      const { page, anchor } = (entry ?? {}) as Partial<InventoryEntry>;
-      if (typeof page !== 'string' || typeof anchor !== 'string') fail(`${section}.${name}`, 'must have a page and an anchor');
+      const field = `${section}.${name}`;
+      if (!isRecord(entry) || typeof entry['page'] !== 'string' || typeof entry['anchor'] !== 'string') fail(field, 'must have a page and an anchor');
+      else if (section === 'objects' && typeof entry['kind'] !== 'string') fail(field, 'must have a kind (class, function, method…)');
     }
   }
-  return record as unknown as PythonInventory;
+  return data as unknown as PythonInventory;
 }
 
-/** The longest dotted prefix of `name` that is a documented module. */
+/** Reads and checks an inventory file; a broken file stops the build with its name in the message. */
+export function loadInventory(file: string): PythonInventory {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: cannot read the Python inventory: ${(error as Error).message}`);
+  }
+  return parseInventory(data, file);
+}
+
+/** The longest dotted prefix of `name` that is a documented module; names outside any module are builtins. */
 function moduleOf(name: string, modules: Record<string, InventoryEntry>): string {
   const parts = name.split('.');
   for (let length = parts.length; length > 0; length -= 1) {
     const prefix = parts.slice(0, length).join('.');
     if (Object.hasOwn(modules, prefix)) return prefix;
   }
-  return parts[0] ?? name;
+  return 'builtins';
 }
 
-/** Looks up a documented object or module by its full dotted name. */
-export function apiLookup(inventory: PythonInventory): (name: string) => ApiTarget | undefined {
-  return (name) => {
+/**
+ * Looks up a documented object or module by its dotted name as an author writes it: the name
+ * itself first, then its alias (`loop.run_in_executor` → `asyncio.loop.run_in_executor`).
+ * Glossary terms and labels are not APIs and are never returned.
+ */
+export function apiLookup(inventory: PythonInventory): ApiLookup {
+  const find = (name: string): ApiTarget | undefined => {
     const object = Object.hasOwn(inventory.objects, name) ? inventory.objects[name] : undefined;
-    const module = object ? undefined : Object.hasOwn(inventory.modules, name) ? inventory.modules[name] : undefined;
+    const module = Object.hasOwn(inventory.modules, name) ? inventory.modules[name] : undefined;
     const entry = object ?? module;
     if (!entry) return undefined;
     return { name, url: `${inventory.base}${entry.page}#${entry.anchor}`, kind: object?.kind ?? 'module', module: moduleOf(name, inventory.modules) };
+  };
+  return (name) => {
+    const target = find(name);
+    if (target) return target;
+    const alias = aliasTarget(name);
+    return alias === undefined ? undefined : find(alias);
   };
 }

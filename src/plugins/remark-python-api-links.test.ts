@@ -1,63 +1,114 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Link, Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { apiLookup, parseInventory } from '../lib/python-inventory';
-import { remarkPythonApiLinks } from './remark-python-api-links';
+import { apiLookup, loadInventory } from '../lib/python-inventory';
+import { isApiLink, remarkPythonApiLinks } from './remark-python-api-links';
 
-const INVENTORY_FILE = join(import.meta.dirname, '../../content/python-inventory.json');
-const inventory = parseInventory(JSON.parse(await readFile(INVENTORY_FILE, 'utf8')), INVENTORY_FILE);
+const lookup = apiLookup(loadInventory(join(import.meta.dirname, '../../content/python-inventory.json')));
 const DOCS = 'https://docs.python.org/3/library';
 
-async function render(markdown: string) {
-  const file = new VFile({ value: markdown, data: { astro: { frontmatter: {} } } });
-  const html = String(
-    await unified().use(remarkParse).use(remarkGfm).use(remarkPythonApiLinks, { lookup: apiLookup(inventory) }).use(remarkRehype).use(rehypeStringify).process(file),
-  );
-  return { html: html.trim(), file };
+const link = (href: string, name: string, code: string) => `<a href="${href}" class="api-link" data-api="${name}"><code>${code}</code></a>`;
+
+async function render(markdown: string, { astro = true, path = '' } = {}) {
+  const file = new VFile({ value: markdown, ...(path ? { path } : {}), ...(astro ? { data: { astro: { frontmatter: {} } } } : {}) });
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkPythonApiLinks, { lookup }).use(remarkRehype).use(rehypeStringify);
+  return { html: String(await processor.process(file)).trim(), file };
+}
+
+async function renderMdx(markdown: string) {
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkPythonApiLinks, { lookup });
+  const tree = await processor.run(processor.parse(markdown));
+  const linked: string[] = [];
+  visit(tree as Root, 'link', (node: Link) => {
+    if (isApiLink(node)) linked.push(node.url);
+  });
+  return linked;
 }
 
 describe('remarkPythonApiLinks', () => {
   it.each([
-    ['`asyncio.TaskGroup`', `<p><a href="${DOCS}/asyncio-task.html#asyncio.TaskGroup" data-api="asyncio.TaskGroup"><code>asyncio.TaskGroup</code></a></p>`],
-    ['`asyncio.to_thread()`', `<p><a href="${DOCS}/asyncio-task.html#asyncio.to_thread" data-api="asyncio.to_thread"><code>asyncio.to_thread()</code></a></p>`],
-    ['`asyncio.Task.cancel()`', `<p><a href="${DOCS}/asyncio-task.html#asyncio.Task.cancel" data-api="asyncio.Task.cancel"><code>asyncio.Task.cancel()</code></a></p>`],
-    ['`multiprocessing.shared_memory.SharedMemory.buf`', `<p><a href="${DOCS}/multiprocessing.shared_memory.html#multiprocessing.shared_memory.SharedMemory.buf" data-api="multiprocessing.shared_memory.SharedMemory.buf"><code>multiprocessing.shared_memory.SharedMemory.buf</code></a></p>`],
-    ['`concurrent.futures`', `<p><a href="${DOCS}/concurrent.futures.html#module-concurrent.futures" data-api="concurrent.futures"><code>concurrent.futures</code></a></p>`],
-    ['`loop.run_in_executor()`', `<p><a href="${DOCS}/asyncio-eventloop.html#asyncio.loop.run_in_executor" data-api="asyncio.loop.run_in_executor"><code>loop.run_in_executor()</code></a></p>`],
-    ['`tg.create_task()`', `<p><a href="${DOCS}/asyncio-task.html#asyncio.TaskGroup.create_task" data-api="asyncio.TaskGroup.create_task"><code>tg.create_task()</code></a></p>`],
-  ])('links %s to its anchor', async (markdown, html) => {
-    expect((await render(markdown)).html).toBe(html);
+    ['a class', '`asyncio.TaskGroup`', link(`${DOCS}/asyncio-task.html#asyncio.TaskGroup`, 'asyncio.TaskGroup', 'asyncio.TaskGroup')],
+    ['a function written as a call', '`asyncio.to_thread()`', link(`${DOCS}/asyncio-task.html#asyncio.to_thread`, 'asyncio.to_thread', 'asyncio.to_thread()')],
+    ['a method', '`asyncio.Task.cancel()`', link(`${DOCS}/asyncio-task.html#asyncio.Task.cancel`, 'asyncio.Task.cancel', 'asyncio.Task.cancel()')],
+    ['an attribute', '`multiprocessing.shared_memory.SharedMemory.buf`', link(`${DOCS}/multiprocessing.shared_memory.html#multiprocessing.shared_memory.SharedMemory.buf`, 'multiprocessing.shared_memory.SharedMemory.buf', 'multiprocessing.shared_memory.SharedMemory.buf')],
+    ['an exception', '`asyncio.CancelledError`', link(`${DOCS}/asyncio-exceptions.html#asyncio.CancelledError`, 'asyncio.CancelledError', 'asyncio.CancelledError')],
+    ['a dotted module', '`concurrent.futures`', link(`${DOCS}/concurrent.futures.html#module-concurrent.futures`, 'concurrent.futures', 'concurrent.futures')],
+    ['the loop alias', '`loop.run_in_executor()`', link(`${DOCS}/asyncio-eventloop.html#asyncio.loop.run_in_executor`, 'asyncio.loop.run_in_executor', 'loop.run_in_executor()')],
+    ['a member alias', '`tg.create_task()`', link(`${DOCS}/asyncio-task.html#asyncio.TaskGroup.create_task`, 'asyncio.TaskGroup.create_task', 'tg.create_task()')],
+    ['the queue module, not an alias', '`queue.Queue`', link(`${DOCS}/queue.html#queue.Queue`, 'queue.Queue', 'queue.Queue')],
+  ])('links %s to its anchor, the code unchanged inside', async (_what, markdown, html) => {
+    expect((await render(markdown)).html).toBe(`<p>${html}</p>`);
+  });
+
+  it('links in lists and tables too', async () => {
+    const { html } = await render('- `asyncio.run()`\n\n| API |\n| --- |\n| `asyncio.Runner` |\n');
+    expect(html).toContain(`<li>${link(`${DOCS}/asyncio-runner.html#asyncio.run`, 'asyncio.run', 'asyncio.run()')}</li>`);
+    expect(html).toContain(`<td>${link(`${DOCS}/asyncio-runner.html#asyncio.Runner`, 'asyncio.Runner', 'asyncio.Runner')}</td>`);
   });
 
   it.each([
     ['unknown names', '`asyncio.no_such_thing()`', '<p><code>asyncio.no_such_thing()</code></p>'],
-    ['single words', '`print` and `asyncio`', '<p><code>print</code> and <code>asyncio</code></p>'],
+    ['names from other libraries', '`uvloop.run()`', '<p><code>uvloop.run()</code></p>'],
+    ['single words, even documented ones', '`print`, `open()`, `asyncio` and `TimeoutError`', '<p><code>print</code>, <code>open()</code>, <code>asyncio</code> and <code>TimeoutError</code></p>'],
     ['calls with arguments', '`asyncio.run(main())`', '<p><code>asyncio.run(main())</code></p>'],
+    ['ambiguous receivers', '`future.result()` and `queue.put()`', '<p><code>future.result()</code> and <code>queue.put()</code></p>'],
     ['code already in a link', '[`asyncio.run()`](https://example.org/)', '<p><a href="https://example.org/"><code>asyncio.run()</code></a></p>'],
+    ['code in a reference-style link', '[`asyncio.run()`][runners]\n\n[runners]: https://example.org/runners', '<p><a href="https://example.org/runners"><code>asyncio.run()</code></a></p>'],
     ['headings', '## Using `asyncio.TaskGroup`', '<h2>Using <code>asyncio.TaskGroup</code></h2>'],
     ['fenced code', '```python\nasyncio.run(main())\n```', '<pre><code class="language-python">asyncio.run(main())\n</code></pre>'],
+    ['glossary terms', '`global interpreter lock`', '<p><code>global interpreter lock</code></p>'],
   ])('leaves %s alone', async (_what, markdown, html) => {
     expect((await render(markdown)).html).toBe(html);
   });
 
-  it('lets an author opt one occurrence out with a leading !', async () => {
-    expect((await render('`!asyncio.run()` then `asyncio.run()`')).html).toBe(
-      `<p><code>asyncio.run()</code> then <a href="${DOCS}/asyncio-runner.html#asyncio.run" data-api="asyncio.run"><code>asyncio.run()</code></a></p>`,
-    );
+  it.each([
+    ['a leading !', '`!asyncio.run()` then `asyncio.run()`', `<p><code>asyncio.run()</code> then ${link(`${DOCS}/asyncio-runner.html#asyncio.run`, 'asyncio.run', 'asyncio.run()')}</p>`],
+    ['a leading ! on an alias', '`!loop.time()`', '<p><code>loop.time()</code></p>'],
+    ['nothing when the rest is not a name', '`!= None`', '<p><code>!= None</code></p>'],
+  ])('opting one occurrence out: %s', async (_what, markdown, html) => {
+    expect((await render(markdown)).html).toBe(html);
   });
 
-  it('records each linked API with its module and line, for the references index', async () => {
-    const { file } = await render('Use `asyncio.TaskGroup`.\n\nThen `loop.run_in_executor()`.\n');
+  it.each([
+    ['links names in MDX', 'Use `asyncio.TaskGroup` here.', [`${DOCS}/asyncio-task.html#asyncio.TaskGroup`]],
+    ['leaves code in an MDX <a> alone', 'See <a href="https://example.org/">`asyncio.run()`</a>.', []],
+    ['links inside other MDX elements', '<aside>`asyncio.timeout()`</aside>', [`${DOCS}/asyncio-task.html#asyncio.timeout`]],
+    ['honours the opt-out in MDX', 'Use `!asyncio.TaskGroup` here.', []],
+  ])('%s', async (_what, mdx, urls) => {
+    expect(await renderMdx(mdx)).toEqual(urls);
+  });
+
+  it('records each linked API with its module and line, in vfile data and Astro frontmatter', async () => {
+    const { file } = await render('Use `asyncio.TaskGroup`.\n\nThen `loop.run_in_executor()`\nand `str.join()`, but not `!asyncio.run()`.\n');
     expect(file.data.apiLinks).toEqual([
       { name: 'asyncio.TaskGroup', url: `${DOCS}/asyncio-task.html#asyncio.TaskGroup`, module: 'asyncio', line: 1 },
       { name: 'asyncio.loop.run_in_executor', url: `${DOCS}/asyncio-eventloop.html#asyncio.loop.run_in_executor`, module: 'asyncio', line: 3 },
+      { name: 'str.join', url: `${DOCS}/stdtypes.html#str.join`, module: 'builtins', line: 4 },
     ]);
     expect((file.data as { astro: { frontmatter: Record<string, unknown> } }).astro.frontmatter['apiLinks']).toEqual(file.data.apiLinks);
+  });
+
+  it('counts lines in the note file when Astro hands over the body without its frontmatter', async () => {
+    const body = 'Intro.\n\nUse `asyncio.TaskGroup`.\n';
+    const path = join(mkdtempSync(join(tmpdir(), 'api-links-')), 'note.md');
+    writeFileSync(path, `---\ntitle: A note\ntags: [asyncio]\n---\n${body}`);
+    const { file } = await render(body, { path });
+    expect(file.data.apiLinks?.map((link) => link.line)).toEqual([7]);
+  });
+
+  it('records an empty list for a note without API names, outside Astro too', async () => {
+    const { file } = await render('Nothing to link.', { astro: false });
+    expect(file.data.apiLinks).toEqual([]);
+    expect(file.data).not.toHaveProperty('astro');
   });
 });

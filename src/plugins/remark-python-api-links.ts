@@ -1,23 +1,39 @@
 /**
- * Links inline code that names a documented Python API (`asyncio.TaskGroup`, `loop.run_in_executor()`)
- * to its anchor on docs.python.org, the way Sphinx's intersphinx does.
+ * Links inline code that names a documented Python API to its anchor on docs.python.org, the way
+ * Sphinx's intersphinx does: `asyncio.TaskGroup`, `asyncio.run()` and `loop.run_in_executor()`
+ * (an alias, see python-api-aliases.ts) each become a link around the unchanged code.
  *
- * Rules: the code must be exactly a dotted name, optionally followed by `()`; single words are
- * left alone (`print`, `asyncio` as a word would link everywhere). Code already in a link, in a
- * heading or in a fenced block is left alone, as is every unknown name. To keep one occurrence
- * plain, start it with `!`: `` `!asyncio.run()` `` shows `asyncio.run()` without a link.
+ * Rules:
+ * - The code must be exactly a dotted name, optionally followed by `()`. Calls with arguments are
+ *   examples, not names. Single words never link: `list`, `open()`, `timeout`, `queue` or `asyncio`
+ *   are as often a variable, a parameter or the topic of the sentence as a reference, and would
+ *   put a link in every other line; write a dotted name or a Markdown link when one is wanted.
+ * - Code already inside a link (Markdown, reference-style or an MDX `<a>`), in a heading (the
+ *   heading's own anchor link and the table of contents would nest links) or in a code block is
+ *   left alone, and so is every name the inventory does not hold.
+ * - Glossary terms are not linked: they are prose, not code, and linking words automatically
+ *   would be noise; link a term by hand where it helps.
+ * - To keep one occurrence plain, start the code with `!`, as in Sphinx: `` `!asyncio.run()` ``
+ *   shows `asyncio.run()` with no link. It is plain inline code, so it works in .md and .mdx.
+ *
+ * Generated links carry `class="api-link"` and `data-api="<documented name>"`, so later plugins
+ * and pages can tell them from links authors wrote; the list lands in `file.data.apiLinks` and,
+ * under Astro, in the page's `remarkPluginFrontmatter.apiLinks`.
  */
-import type { InlineCode, Link, Nodes, Parent, Root } from 'mdast';
+import type { InlineCode, Link, Nodes, Root } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { resolveAlias } from '../lib/python-api-aliases';
-import type { ApiTarget } from '../lib/python-inventory';
+import type { ApiLookup } from '../lib/python-inventory';
+import { lineOffset } from '../lib/source-lines';
 
 export interface ApiLink {
-  /** The documented name, e.g. `asyncio.TaskGroup`. */
+  /** The documented name, e.g. `asyncio.loop.run_in_executor` for `loop.run_in_executor()`. */
   name: string;
   url: string;
+  /** The module it lives in, e.g. `asyncio`; the references index groups by it. */
   module: string;
+  /** 1-based line in the note file. */
   line: number;
 }
 
@@ -28,42 +44,57 @@ declare module 'vfile' {
 }
 
 export interface RemarkPythonApiLinksOptions {
-  lookup: (name: string) => ApiTarget | undefined;
+  /** Usually `apiLookup(inventory)` from src/lib/python-inventory.ts. */
+  lookup: ApiLookup;
 }
 
-const DOTTED_NAME = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)(\(\))?$/;
+export const API_LINK_CLASS = 'api-link';
 const OPT_OUT = '!';
+const DOTTED_NAME = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)(?:\(\))?$/;
 
-const SKIPPED_PARENTS = new Set<Nodes['type']>(['link', 'linkReference', 'heading']);
+/** Whether a link node is one this plugin made rather than one an author wrote. */
+export function isApiLink(link: Link): boolean {
+  const className = link.data?.hProperties?.['className'];
+  return Array.isArray(className) && className.includes(API_LINK_CLASS);
+}
+
+const isJsxElement = (node: Nodes): node is MdxJsxTextElement | MdxJsxFlowElement => node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement';
+
+function isLink(node: Nodes): boolean {
+  return node.type === 'link' || node.type === 'linkReference' || (isJsxElement(node) && node.name === 'a');
+}
 
 export function remarkPythonApiLinks({ lookup }: RemarkPythonApiLinksOptions) {
   return (tree: Root, file: VFile) => {
     const links: ApiLink[] = [];
-    visit(tree, (node: Nodes, index, parent: Parent | undefined) => {
-      if (SKIPPED_PARENTS.has(node.type)) return SKIP;
+    visit(tree, (node, index, parent) => {
+      if (isLink(node) || node.type === 'heading') return SKIP;
       if (node.type !== 'inlineCode' || parent === undefined || index === undefined) return undefined;
-      const code = node as InlineCode;
-      if (code.value.startsWith(OPT_OUT) && DOTTED_NAME.test(code.value.slice(1))) {
-        code.value = code.value.slice(1);
+      if (node.value.startsWith(OPT_OUT) && DOTTED_NAME.test(node.value.slice(OPT_OUT.length))) {
+        node.value = node.value.slice(OPT_OUT.length);
         return undefined;
       }
-      const match = DOTTED_NAME.exec(code.value);
-      const target = match?.[1] === undefined ? undefined : lookup(resolveAlias(match[1]));
+      const name = DOTTED_NAME.exec(node.value)?.[1];
+      const target = name === undefined ? undefined : lookup(name);
       if (!target) return undefined;
+      const code: InlineCode = node;
       const link: Link = {
         type: 'link',
         url: target.url,
         children: [code],
-        data: { hProperties: { dataApi: target.name } },
+        data: { hProperties: { className: [API_LINK_CLASS], 'data-api': target.name } },
         ...(code.position ? { position: code.position } : {}),
       };
-      parent.children[index] = link as (typeof parent.children)[number];
+      parent.children.splice(index, 1, link);
       links.push({ name: target.name, url: target.url, module: target.module, line: code.position?.start.line ?? 0 });
       return SKIP;
     });
+    // Astro strips an .md note's frontmatter before parsing; authors look for the line in the file.
+    const offset = links.length > 0 ? lineOffset(file) : 0;
+    for (const link of links) link.line += offset;
     file.data.apiLinks = links;
+    // Astro hands this object to pages as `remarkPluginFrontmatter`.
     const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
     if (frontmatter) frontmatter['apiLinks'] = links;
   };
 }
-

@@ -31,7 +31,7 @@ describe('every page type fits a phone and a desktop without sideways scrolling'
     }
     await context.close();
     expect(overflowing).toEqual([]);
-  });
+  }, 120_000);
 });
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
@@ -48,7 +48,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     }
     await context.close();
     expect(violations).toEqual([]);
-  });
+  }, 180_000);
 });
 
 describe('keyboard', () => {
