@@ -1,110 +1,230 @@
-/** Writes a realistic synthetic content root for the build benchmark: notes, tags and references. */
+/** Writes a synthetic content root for the build benchmark: notes shaped like the real ones, tags, references and link status. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { normalizeUrl } from '../../src/lib/urls';
+import { type Random, int, pick, poolSize, referencePool, seededRandom, shuffled, substream, type SyntheticReference, words } from './synthetic-sources';
 
-/** A small seeded PRNG (mulberry32), so the same seed always gives the same notes. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom, type SyntheticReference } from './synthetic-sources';
 
-const WORDS = (
-  'event loop task thread process pool executor lock queue future coroutine await deadline cancel scope ' +
-  'worker result error timeout signal socket buffer memory interpreter module import latency throughput ' +
-  'request response server client library python reader writer schedule switch interval shared state ' +
-  'parallel concurrent blocking callback handler stream generator context manager group exception value'
-).split(' ');
-const TAGS = ['asyncio', 'threads', 'processes', 'gil', 'executors', 'structured-concurrency', 'performance', 'free-threading', 'libraries', 'talks'];
-const APIS = ['asyncio.gather()', 'asyncio.TaskGroup', 'asyncio.to_thread()', 'concurrent.futures.ThreadPoolExecutor', 'threading.Lock', 'asyncio.timeout()'];
-const HOSTS = ['https://docs.example.org/guide/', 'https://peps.example.org/pep-', 'https://blog.example.net/posts/', 'https://talks.example.com/v/'];
-const KINDS = ['official-doc', 'pep', 'article', 'talk'] as const;
-
-export const URL_POOL_SIZE = 300;
+export const WORDS_PER_NOTE = 900;
 export const LINKS_PER_NOTE = 12;
 export const SNIPPETS_PER_NOTE = 3;
 
-const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-const sentence = (next: () => number, words: number) => {
-  const text = Array.from({ length: words }, () => pick(next, WORDS)).join(' ');
-  return `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}.`;
-};
-
-export function poolUrl(index: number): string {
-  const host = HOSTS[index % HOSTS.length] ?? HOSTS[0];
-  return `${host}${String(index).padStart(4, '0')}/`;
+export interface GenerateOptions {
+  count: number;
+  seed?: number;
 }
 
-function snippet(next: () => number, index: number): string {
-  const name = `${pick(next, WORDS)}_${index}`;
-  return ['```python', 'import asyncio', '', '', `async def ${name}(n: int) -> int:`, '    await asyncio.sleep(0)', `    return n * ${index + 2}`, '', '', `print(asyncio.run(${name}(${index})))`, '```'].join('\n');
+export interface GeneratedContent {
+  notes: number;
+  references: number;
 }
 
-function paragraph(next: () => number, links: string[]): string {
-  const sentences = Array.from({ length: 4 }, () => sentence(next, 12 + Math.floor(next() * 8)));
-  const link = links.shift();
-  if (link) sentences.splice(2, 0, link);
-  sentences.push(`See \`${pick(next, APIS)}\` for the details.`);
-  return sentences.join(' ');
+export const TAGS: Readonly<Record<string, { label: string; description: string }>> = Object.fromEntries(
+  ['asyncio', 'threads', 'processes', 'gil', 'executors', 'structured-concurrency', 'performance', 'free-threading', 'synchronisation', 'debugging'].map((id) => [
+    id,
+    { label: id.replace('-', ' '), description: `Synthetic notes about ${id.replace('-', ' ')}, for the build benchmark.` },
+  ]),
+);
+
+const APIS = ['asyncio.gather()', 'asyncio.TaskGroup', 'asyncio.to_thread()', 'asyncio.timeout()', 'asyncio.Queue', 'asyncio.Semaphore', 'asyncio.create_task()', 'threading.Lock', 'threading.Event', 'queue.Queue', 'concurrent.futures.ThreadPoolExecutor', 'concurrent.futures.as_completed()', 'multiprocessing.Process', 'contextvars.ContextVar'];
+const HEADINGS = ['Why it matters', 'The short answer', 'A closer look', 'What the event loop sees', 'Measuring it', 'Trade-offs', 'Pitfalls', 'When not to use it', 'Under the hood', 'A worked example'];
+const QUESTIONS = ['How do I', 'When should I', 'Why does it hurt to', 'What happens when I', 'Is it safe to'];
+const VERBS = ['cancel', 'share', 'schedule', 'limit', 'await', 'profile', 'pool', 'lock', 'queue', 'time out', 'restart', 'batch'];
+
+export const noteSlug = (index: number): string => `note-${String(index).padStart(5, '0')}`;
+const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+const PHRASE_WORDS = [...words.nouns, ...words.adjectives];
+const phrase = (next: Random, length: number) => Array.from({ length }, () => pick(next, PHRASE_WORDS)).join(' ');
+
+/** One sentence of prose, sometimes naming an API in inline code (which the API-link plugin turns into a link). */
+function sentence(next: Random): string {
+  const subject = `the ${pick(next, words.adjectives)} ${pick(next, words.nouns)}`;
+  const object = `${pick(next, words.adjectives)} ${pick(next, words.nouns)} ${pick(next, words.nouns)}`;
+  const parts = [capitalised(subject), pick(next, words.verbs), 'the', object, pick(next, words.tails)];
+  if (next() < 0.35) parts.push(`with \`${pick(next, APIS)}\``);
+  if (next() < 0.5) parts.push(pick(next, words.connectors), `${pick(next, words.nouns)} ${pick(next, words.verbs)} ${phrase(next, int(next, 2, 5))}`);
+  if (next() < 0.15) parts.splice(3, 1, `*${parts[3] ?? 'the'}*`);
+  return `${parts.join(' ')}.`;
 }
 
-/** The Markdown of note `index`: ~900 words, three python blocks, a table and twelve links. */
-export function noteMarkdown(index: number, seed: number): string {
-  const next = random(seed * 100_003 + index);
-  const urls = Array.from({ length: LINKS_PER_NOTE }, (_, i) => poolUrl((index * 7 + i * 13) % URL_POOL_SIZE));
-  const inline = urls.slice(0, 8).map((url, i) => `[${pick(next, WORDS)} ${i}](${url})`);
-  const referenceStyle = urls.slice(8).map((_, i) => `[${pick(next, WORDS)} reference][r${i}]`);
-  const links = [...inline, ...referenceStyle];
-  const tags = [...new Set([pick(next, TAGS), pick(next, TAGS)])];
-  const day = String(1 + (index % 28)).padStart(2, '0');
-  const month = String(1 + (Math.floor(index / 28) % 12)).padStart(2, '0');
-  const sections = ['Why it matters', 'The short answer', 'A closer look', 'Trade-offs', 'Pitfalls', 'Read next'];
-  const body = sections.map((heading, i) => {
-    const parts = [`## ${heading}`, paragraph(next, links), paragraph(next, links)];
-    if (i < SNIPPETS_PER_NOTE) parts.push(snippet(next, i));
-    if (i === 3) parts.push('| Option | When | Cost |\n| --- | --- | --- |\n| threads | blocking I/O | low |\n| processes | CPU-bound Python | high |\n| asyncio | many sockets | lowest |');
-    return parts.join('\n\n');
+/** Words a reader reads: frontmatter, code blocks, link definitions and URLs are left out. */
+export function countWords(markdown: string): number {
+  const body = markdown
+    .replace(/^---\n[\s\S]*?\n---\n/, '')
+    .replace(/^```[\s\S]*?^```$/gm, '')
+    .replace(/^\[[^\]\n]+\]:\s+\S+$/gm, '')
+    .replace(/\]\([^)\s]*\)/g, ']')
+    .replace(/<https?:[^>\s]+>/g, 'link');
+  return body.split(/\s+/).filter((token) => /[A-Za-z0-9]/.test(token)).length;
+}
+
+/** A plain python block, 8 to 20 lines, from one of a few shapes real notes use. */
+export function pythonSnippet(next: Random): string {
+  const name = `${pick(next, words.verbs)}_${pick(next, words.nouns)}`.replace(/\W/g, '_');
+  const n = int(next, 2, 9);
+  const shapes = [
+    ['import asyncio', '', '', `async def ${name}(i: int) -> int:`, `    await asyncio.sleep(0.0${n})`, '    return i * i', '', '', 'async def main() -> None:', '    async with asyncio.TaskGroup() as group:', `        tasks = [group.create_task(${name}(i)) for i in range(${n})]`, '    print([task.result() for task in tasks])', '', '', 'asyncio.run(main())'],
+    ['from concurrent.futures import ThreadPoolExecutor', '', '', `def ${name}(path: str) -> int:`, '    with open(path, "rb") as handle:', '        return len(handle.read())', '', '', `with ThreadPoolExecutor(max_workers=${n}) as pool:`, `    sizes = list(pool.map(${name}, ["a.txt", "b.txt"]))`, 'print(sum(sizes))'],
+    ['import threading', '', `counter = 0`, 'lock = threading.Lock()', '', '', `def ${name}() -> None:`, '    global counter', `    for _ in range(${n * 1000}):`, '        with lock:', '            counter += 1', '', '', `threads = [threading.Thread(target=${name}) for _ in range(${n})]`, 'for thread in threads:', '    thread.start()', 'for thread in threads:', '    thread.join()', 'print(counter)'],
+    ['import asyncio', '', '', `async def ${name}(queue: asyncio.Queue[int]) -> None:`, '    while True:', '        item = await queue.get()', '        print("got", item)', '        queue.task_done()', '', '', 'async def main() -> None:', '    queue: asyncio.Queue[int] = asyncio.Queue()', `    worker = asyncio.create_task(${name}(queue))`, `    for item in range(${n}):`, '        queue.put_nowait(item)', '    await queue.join()', '    worker.cancel()', '', '', 'asyncio.run(main())'],
+    ['from multiprocessing import Pool', '', '', `def ${name}(n: int) -> int:`, '    return sum(i * i for i in range(n))', '', '', 'if __name__ == "__main__":', `    with Pool(${n}) as pool:`, `        print(pool.map(${name}, [10_000] * ${n}))`],
+  ];
+  return ['```python', ...pick(next, shapes), '```'].join('\n');
+}
+
+/** A GFM table of three or four columns comparing options, as notes do. */
+export function comparisonTable(next: Random): string {
+  const headers = pick(next, [['Tool', 'Good for', 'Cost'], ['Approach', 'When', 'Overhead', 'Since'], ['API', 'Blocks the loop?', 'Notes']]);
+  const rows = Array.from({ length: int(next, 3, 5) }, () => headers.map((_, column) => (column === 0 ? `\`${pick(next, APIS)}\`` : phrase(next, int(next, 1, 3)))));
+  return [headers, headers.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+interface OutboundLink {
+  url: string;
+  text: string;
+  style: 'inline' | 'reference' | 'autolink';
+  label: string;
+}
+
+/** The note's twelve outbound links: mostly shared pool pages (popular ones more often), some of its own. */
+function outboundLinks(next: Random, index: number, seed: number): OutboundLink[] {
+  const pool = referencePool(seed);
+  const shared = poolSize(seed);
+  const own = ownReferences(index, seed);
+  const chosen = new Set<number>();
+  while (chosen.size < LINKS_PER_NOTE - own.length) chosen.add(Math.floor(shared * next() ** 2));
+  const targets = shuffled(next, [...[...chosen].map((i) => pool[i] as SyntheticReference), ...own]);
+  const referenceStyle = int(next, 2, 4);
+  const autolink = next() < 0.3 ? 1 : 0;
+  const styles = shuffled(next, targets.map((_, i): OutboundLink['style'] => (i < referenceStyle ? 'reference' : i < referenceStyle + autolink ? 'autolink' : 'inline')));
+  return targets.map((reference, i) => {
+    const fragment = reference.url.startsWith('https://docs.python.org/') && next() < 0.25 ? `#${pick(next, words.nouns)}-${pick(next, words.nouns)}` : '';
+    const style = styles[i] ?? 'inline';
+    return { url: `${reference.url}${fragment}`, text: next() < 0.3 ? reference.title : phrase(next, int(next, 2, 4)), style, label: `${pick(next, words.nouns)}-${i + 1}` };
   });
-  const definitions = urls.slice(8).map((url, i) => `[r${i}]: ${url}`);
+}
+
+/** A sentence around a link, in one of the ways notes introduce what to read. */
+function linkSentence(next: Random, link: OutboundLink): string {
+  const markdown = linkMarkdown(link);
+  return pick(next, [`See ${markdown} for the ${pick(next, words.nouns)} details.`, `${markdown} explains why the ${pick(next, words.nouns)} matters here.`, `The ${pick(next, words.nouns)} part is covered in ${markdown}.`]);
+}
+
+const linkMarkdown = (link: OutboundLink) => (link.style === 'inline' ? `[${link.text}](${link.url})` : link.style === 'reference' ? `[${link.text}][${link.label}]` : `<${link.url}>`);
+
+/** References only this note cites (a blog post, an issue): none to two per note. */
+export function ownReferences(index: number, seed: number): SyntheticReference[] {
+  const next = seededRandom(substream(seed, index, 2));
+  return Array.from({ length: int(next, 0, 2) }, (_, k) => {
+    const host = pick(next, ['blog.example.dev', 'notes.example.net', 'engineering.example.com', 'dev.example.org']);
+    const slug = `${phrase(next, 3).replaceAll(' ', '-')}-${index}-${k}`;
+    return { id: `${noteSlug(index)}-${slug}`.slice(0, 80).replace(/-+$/, ''), url: `https://${host}/${2018 + (index % 8)}/${slug}/`, title: capitalised(phrase(next, 5)), kind: 'article', author: `Author ${index % 97}`, year: 2018 + (index % 8), summary: capitalised(`${phrase(next, 10)}.`) };
+  });
+}
+
+function isoDay(dayNumber: number): string {
+  return new Date(Date.UTC(2023, 0, 1 + dayNumber)).toISOString().slice(0, 10);
+}
+
+function frontmatter(next: Random): string[] {
+  const title = `${pick(next, QUESTIONS)} ${pick(next, VERBS)} ${phrase(next, int(next, 2, 4))} with ${pick(next, APIS).replace('()', '')}?`.slice(0, 90);
+  const summary = capitalised(`${phrase(next, int(next, 12, 22))}, and why it matters for ${pick(next, words.nouns)} code.`).slice(0, 200);
+  const tags = [...new Set(Array.from({ length: int(next, 1, 3) }, () => pick(next, Object.keys(TAGS))))];
+  const published = int(next, 0, 1400);
   return [
-    '---',
-    `title: "Synthetic note ${index}: ${pick(next, WORDS)} and ${pick(next, WORDS)}"`,
-    `summary: "${sentence(next, 14)}"`,
+    `title: ${JSON.stringify(title)}`,
+    `summary: ${JSON.stringify(summary)}`,
     `tags: [${tags.join(', ')}]`,
-    `published: 2025-${month}-${day}`,
-    '---',
-    '',
-    sentence(next, 20),
-    '',
-    ...body.flatMap((section) => [section, '']),
-    ...definitions,
-    '',
-  ].join('\n');
+    `published: ${isoDay(published)}`,
+    ...(next() < 0.3 ? [`updated: ${isoDay(published + int(next, 1, 300))}`] : []),
+    ...(next() < 0.5 ? [`python: "3.${int(next, 11, 14)}"`] : []),
+  ];
 }
 
-export function tagsYaml(): string {
-  return TAGS.map((tag) => `${tag}:\n  label: ${tag}\n  description: "Synthetic notes about ${tag}."\n`).join('');
+/** The Markdown of note `index` of `count`: ~900 words, h2 sections, three python blocks, a table and twelve outbound links. */
+export function noteMarkdown(index: number, { count, seed = 1 }: GenerateOptions): string {
+  const next = seededRandom(substream(seed, index, 1));
+  const head = frontmatter(next);
+  const links = outboundLinks(next, index, seed);
+  const readNext = links.slice(0, int(next, 3, 4));
+  const inProse = links.slice(readNext.length);
+  const headings = shuffled(next, HEADINGS).slice(0, int(next, SNIPPETS_PER_NOTE, 5));
+  const snippetAt = shuffled(next, headings.map((_, i) => i)).slice(0, SNIPPETS_PER_NOTE);
+  const tableAt = int(next, 0, headings.length - 1);
+  const readNextList = readNext.map((link) => `- ${linkMarkdown(link)}: ${sentence(next)}`).join('\n');
+  const target = Math.round(WORDS_PER_NOTE * (0.95 + 0.1 * next()));
+  const sections: string[][] = headings.map((heading) => [`## ${heading}`]);
+  const blocks = sections.map(() => [] as string[]);
+  let written = countWords([...sections.flat(), '## Read next', readNextList].join('\n\n'));
+  const intro = [sentence(next), sentence(next)];
+  if (count > 1) intro.push(`The note on [${phrase(next, 2)}](../${noteSlug((index + int(next, 1, count - 1)) % count)}/) covers the ${pick(next, words.nouns)} side.`);
+  written += countWords(intro.join(' '));
+  sections.forEach((_, i) => {
+    if (snippetAt.includes(i)) blocks[i]?.push(pythonSnippet(next));
+    if (tableAt === i) {
+      const table = comparisonTable(next);
+      blocks[i]?.push(table);
+      written += countWords(table);
+    }
+  });
+  // Prose is dealt out section by section until the note reaches its word target; links ride along.
+  for (let section = 0; written < target || inProse.length > 0; section = (section + 1) % sections.length) {
+    const sentences: string[] = [];
+    const link = inProse.shift();
+    if (link) {
+      sentences.push(linkSentence(next, link));
+      written += countWords(sentences[0] ?? '');
+    }
+    for (let length = int(next, 3, 6); sentences.length < length && written < target; ) {
+      const text = sentence(next);
+      sentences.splice(int(next, 0, sentences.length), 0, text);
+      written += countWords(text);
+    }
+    sections[section]?.push(sentences.join(' '));
+  }
+  const body = sections.map((lines, i) => [...lines.slice(0, 2), ...(blocks[i] ?? []), ...lines.slice(2)].join('\n\n'));
+  const definitions = links.filter((link) => link.style === 'reference').map((link) => `[${link.label}]: ${link.url}`);
+  return ['---', ...head, '---', '', intro.join(' '), '', ...body.flatMap((section) => [section, '']), '## Read next', '', readNextList, '', ...definitions, ''].join('\n');
 }
 
-export function referencesYaml(): string {
-  return Array.from({ length: URL_POOL_SIZE }, (_, i) =>
-    [`- id: ref-${i}`, `  url: ${poolUrl(i)}`, `  title: "Reference ${i}"`, `  kind: ${KINDS[i % KINDS.length]}`, '  author: Synthetic Author', `  year: ${2010 + (i % 16)}`, `  summary: "Why reference ${i} is worth reading."`].join('\n'),
-  ).join('\n').concat('\n');
+export const tagsYaml = (): string => stringify(TAGS);
+
+/** Every reference the first `count` notes can cite: the shared pool, then each note's own. */
+export function allReferences({ count, seed = 1 }: GenerateOptions): SyntheticReference[] {
+  return [...referencePool(seed), ...Array.from({ length: count }, (_, index) => ownReferences(index, seed)).flat()];
 }
 
-/** Writes `count` notes plus tags and references under `root`. */
-export async function generateContent(root: string, count: number, seed = 1): Promise<void> {
+export const referencesYaml = (options: GenerateOptions): string => stringify(allReferences(options));
+
+/** A link check as `npm run links` would write it: most links fine, a few moved, broken or gone. */
+export function linkStatusJson(options: GenerateOptions): string {
+  const next = seededRandom(substream(options.seed ?? 1, 0, 3));
+  const links = Object.fromEntries(
+    allReferences(options).map(({ url }) => {
+      const roll = next();
+      const status =
+        roll < 0.9 ? { status: 'ok', httpStatus: 200, checked: '2026-11-01', lastOk: '2026-11-01' }
+        : roll < 0.95 ? { status: 'redirected', httpStatus: 301, finalUrl: `${url}moved/`, checked: '2026-11-01', lastOk: '2026-11-01' }
+        : roll < 0.98 ? { status: 'broken', httpStatus: 404, checked: '2026-11-01', lastOk: '2025-06-01' }
+        : { status: 'unreachable', checked: '2026-11-01', error: 'getaddrinfo ENOTFOUND' };
+      return [normalizeUrl(url), status];
+    }),
+  );
+  return `${JSON.stringify({ checkedAt: '2026-11-01', links }, null, 2)}\n`;
+}
+
+/** Writes `count` notes, tags.yaml, references.yaml and link-status.json under `root`. */
+export async function generateContent(root: string, options: GenerateOptions): Promise<GeneratedContent> {
   await mkdir(join(root, 'notes'), { recursive: true });
   await writeFile(join(root, 'tags.yaml'), tagsYaml());
-  await writeFile(join(root, 'references.yaml'), referencesYaml());
-  await writeFile(join(root, 'link-status.json'), '{ "links": {} }\n');
-  for (let index = 0; index < count; index += 100) {
-    const batch = Array.from({ length: Math.min(100, count - index) }, (_, offset) => index + offset);
-    await Promise.all(batch.map((i) => writeFile(join(root, 'notes', `note-${String(i).padStart(5, '0')}.md`), noteMarkdown(i, seed))));
+  await writeFile(join(root, 'references.yaml'), referencesYaml(options));
+  await writeFile(join(root, 'link-status.json'), linkStatusJson(options));
+  const batch = 200;
+  for (let start = 0; start < options.count; start += batch) {
+    const indexes = Array.from({ length: Math.min(batch, options.count - start) }, (_, offset) => start + offset);
+    await Promise.all(indexes.map((index) => writeFile(join(root, 'notes', `${noteSlug(index)}.md`), noteMarkdown(index, options))));
   }
+  return { notes: options.count, references: allReferences(options).length };
 }

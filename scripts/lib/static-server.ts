@@ -1,7 +1,7 @@
 /** Serves a built site on 127.0.0.1 the way a static host does, for browser tests and audits. */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { realpath, stat } from 'node:fs/promises';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 
@@ -12,12 +12,27 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
   '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
   '.wasm': 'application/wasm',
+  // Pagefind's index chunks are gzipped binary its client fetches and inflates itself.
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
 };
+
+export const contentTypeOf = (file: string): string => CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 
 export interface ServedSite {
   /** Origin with a trailing slash, e.g. `http://127.0.0.1:43210/`. */
@@ -25,41 +40,78 @@ export interface ServedSite {
   close(): Promise<void>;
 }
 
-async function isFile(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
-}
+type Found = { kind: 'file'; path: string } | { kind: 'directory' } | { kind: 'none' };
 
-/** The file a request path maps to, or undefined when there is none inside `root`. */
-async function resolveFile(root: string, pathname: string): Promise<string | undefined> {
+const inside = (root: string, path: string) => path === root || path.startsWith(root + sep);
+
+/**
+ * What a request path names inside `root`: a file, a directory (which a host redirects to its
+ * slash form), or nothing. Paths that decode to somewhere outside the root, directly or through
+ * a symbolic link, name nothing.
+ */
+async function lookUp(root: string, rawPath: string): Promise<Found> {
   let decoded: string;
   try {
-    decoded = decodeURIComponent(pathname);
+    decoded = decodeURIComponent(rawPath);
   } catch {
-    return undefined;
+    return { kind: 'none' };
   }
-  const target = resolve(root, `.${decoded}`);
-  if (target !== root && !target.startsWith(root + sep)) return undefined;
-  for (const candidate of [target, join(target, 'index.html')]) {
-    if (await isFile(candidate)) return candidate;
-  }
-  return undefined;
+  if (decoded.includes('\0')) return { kind: 'none' };
+  const target = resolve(root, `.${decoded.startsWith('/') ? '' : '/'}${decoded}`);
+  if (!inside(root, target)) return { kind: 'none' };
+  const candidate = decoded.endsWith('/') ? join(target, 'index.html') : target;
+  const stats = await stat(candidate).catch(() => undefined);
+  if (stats === undefined) return { kind: 'none' };
+  const real = await realpath(candidate).catch(() => '');
+  if (!inside(root, real)) return { kind: 'none' };
+  if (stats.isFile()) return { kind: 'file', path: real };
+  if (stats.isDirectory() && (await stat(join(real, 'index.html')).catch(() => undefined))?.isFile()) return { kind: 'directory' };
+  return { kind: 'none' };
 }
 
+function send(response: ServerResponse, status: number, file: string, withBody: boolean): void {
+  response.writeHead(status, { 'Content-Type': contentTypeOf(file) });
+  if (!withBody) {
+    response.end();
+    return;
+  }
+  createReadStream(file)
+    .on('error', () => response.destroy())
+    .pipe(response);
+}
+
+/**
+ * Serves `directory` on a free port of 127.0.0.1: `/foo/` answers with `/foo/index.html`, `/foo`
+ * (a folder) redirects to `/foo/`, anything missing gets `/404.html` with status 404.
+ */
 export async function serveDirectory(directory: string): Promise<ServedSite> {
-  const root = resolve(directory);
-  const server = createServer(async (request, response) => {
-    const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const file = await resolveFile(root, pathname);
-    const notFound = file === undefined ? await resolveFile(root, '/404.html') : undefined;
-    const served = file ?? notFound;
-    if (served === undefined) {
-      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-      return;
-    }
-    response.writeHead(file ? 200 : 404, { 'Content-Type': CONTENT_TYPES[extname(served)] ?? 'application/octet-stream' });
-    createReadStream(served).pipe(response);
+  const root = await realpath(resolve(directory));
+  const server = createServer((request, response) => {
+    void (async () => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed');
+        return;
+      }
+      const withBody = request.method === 'GET';
+      // Split by hand: parsing `//host/path` as a URL would treat it as another origin.
+      const [rawPath = '/', query] = (request.url ?? '/').split(/\?(.*)/s, 2);
+      const found = await lookUp(root, rawPath);
+      if (found.kind === 'file') return send(response, 200, found.path, withBody);
+      if (found.kind === 'directory') {
+        // One leading slash only: `//host` in Location would send the browser to another origin.
+        const location = `/${rawPath.replace(/^\/+/, '')}/${query === undefined ? '' : `?${query}`}`;
+        response.writeHead(301, { Location: location }).end();
+        return;
+      }
+      const notFound = await lookUp(root, '/404.html');
+      if (notFound.kind === 'file') return send(response, 404, notFound.path, withBody);
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(withBody ? 'Not found' : undefined);
+    })().catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
   });
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  await new Promise<void>((ready, fail) => server.once('error', fail).listen(0, '127.0.0.1', () => ready()));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
