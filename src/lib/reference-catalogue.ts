@@ -1,6 +1,6 @@
 /** The references catalogue as the Markdown pipeline sees it: which URLs have an entry. */
 import { readFileSync, statSync } from 'node:fs';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { ContentError, type ContentProblem } from './content-errors';
 import { referenceMatcher } from './references';
 import { normalizeUrl } from './urls';
@@ -14,14 +14,15 @@ interface RawEntry {
 
 /** Reads ids, URLs and lines; field validation is the collection schema's job. */
 function readEntries(file: string, text: string): RawEntry[] {
-  const document = parseDocument(text, { keepSourceTokens: false });
+  const lines = new LineCounter();
+  const document = parseDocument(text, { keepSourceTokens: false, lineCounter: lines });
   const error = document.errors[0];
   if (error) throw new ContentError([{ file, line: (error.linePos?.[0].line ?? 0) || 1, message: `is not valid YAML: ${error.message.split('\n')[0]}` }]);
   const data: unknown = document.toJS();
   if (!Array.isArray(data)) throw new ContentError([{ file, message: 'must be a YAML list of references (`- id: …`)' }]);
   const lineOf = (index: number) => {
     const item = (document.contents as { items?: Array<{ range?: [number] }> }).items?.[index];
-    return item?.range ? text.slice(0, item.range[0]).split('\n').length : 1;
+    return item?.range ? lines.linePos(item.range[0]).line : 1;
   };
   return data.map((entry: Record<string, unknown>, index) => ({
     id: String(entry['id'] ?? ''),

@@ -31,15 +31,19 @@ export function tagSummaries<T extends TagLike>(tags: readonly T[], notes: reado
     .sort((a, b) => a.tag.data.label.localeCompare(b.tag.data.label, 'en') || a.tag.id.localeCompare(b.tag.id, 'en'));
 }
 
+// Every note page asks for its related notes; the tag lists of all notes are read once per list.
+const tagListCache = new WeakMap<readonly TaggedNote[], string[][]>();
+
 /**
  * Notes sharing tags with `note`, most shared tags first; ties keep the given order
  * (newest first when callers pass published notes).
  */
 export function relatedNotes<N extends TaggedNote>(note: N, notes: readonly N[], limit = 3): N[] {
   const own = new Set(tagIdsOf(note));
+  const tagLists = tagListCache.get(notes) ?? notes.map(tagIdsOf);
+  tagListCache.set(notes, tagLists);
   return notes
-    .filter((other) => other.id !== note.id)
-    .map((other, index) => ({ other, index, shared: tagIdsOf(other).filter((id) => own.has(id)).length }))
+    .map((other, index) => ({ other, index, shared: other.id === note.id ? 0 : (tagLists[index] ?? []).filter((id) => own.has(id)).length }))
     .filter(({ shared }) => shared > 0)
     .sort((a, b) => b.shared - a.shared || a.index - b.index)
     .slice(0, limit)
