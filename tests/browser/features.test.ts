@@ -1,32 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveDirectory } from '../../scripts/lib/static-server';
-import { launchBrowser } from '../helpers/browser';
-import { pageTypes, type PageType } from './pages';
+import { describe, expect, it } from 'vitest';
+import { useServedSite } from './served-site';
 
-const site = inject('realSite');
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-let pages: PageType[];
-
-beforeAll(async () => {
-  [browser, server, pages] = await Promise.all([launchBrowser(), serveDirectory(site), pageTypes(site)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = useServedSite();
 
 describe('search', () => {
   it('finds the one note that mentions a rare term, with an excerpt', async () => {
     const term = 'sqlite3';
     const notesWithTerm = await notesMentioning(term);
     expect(notesWithTerm, `exactly one note should mention ${term}`).toHaveLength(1);
-    const page = await browser.newPage();
-    await page.goto(new URL('/search/', server.url).href);
+    const page = await served.browser.newPage();
+    await page.goto(new URL('/search/', served.server.url).href);
     await page.getByLabel('Search the notes').fill(term);
     const results = page.locator('[data-search-results] li');
     await results.first().waitFor();
@@ -38,8 +23,8 @@ describe('search', () => {
   });
 
   it('finds API names as readers type them, underscores included', async () => {
-    const page = await browser.newPage();
-    await page.goto(new URL('/search/?q=to_thread', server.url).href);
+    const page = await served.browser.newPage();
+    await page.goto(new URL('/search/?q=to_thread', served.server.url).href);
     const results = page.locator('[data-search-results] li a');
     await results.first().waitFor();
     const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
@@ -49,12 +34,12 @@ describe('search', () => {
   });
 
   it('loads no search code on pages other than the search page', async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const scripts: string[] = [];
     page.on('request', (request) => {
       if (request.resourceType() === 'script' || request.url().includes('pagefind')) scripts.push(request.url());
     });
-    for (const { path } of pages.filter(({ name }) => name !== 'search')) await page.goto(new URL(path, server.url).href);
+    for (const { path } of served.pages.filter(({ name }) => name !== 'search')) await page.goto(new URL(path, served.server.url).href);
     expect(scripts.filter((url) => url.includes('pagefind'))).toEqual([]);
     await page.close();
   });
@@ -62,9 +47,9 @@ describe('search', () => {
 
 describe('code blocks', () => {
   it('the copy button puts the snippet on the clipboard and announces it', async () => {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await served.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
-    await page.goto(new URL('/notes/asyncio-basics/', server.url).href);
+    await page.goto(new URL('/notes/asyncio-basics/', served.server.url).href);
     const block = page.locator('figure.code-block').first();
     const button = block.getByRole('button', { name: 'Copy' });
     const before = await button.boundingBox();
@@ -79,8 +64,8 @@ describe('code blocks', () => {
   });
 
   it('marks the snippets the test suite runs, and shows their output as output', async () => {
-    const page = await browser.newPage();
-    await page.goto(new URL('/notes/asyncio-basics/', server.url).href);
+    const page = await served.browser.newPage();
+    await page.goto(new URL('/notes/asyncio-basics/', served.server.url).href);
     expect(await page.locator('.code-block__ran').first().textContent()).toMatch(/^Ran on Python 3\.\d+$/);
     expect(await page.locator('.code-block__ran').first().getAttribute('title')).toContain('checks that it prints the output');
     expect(await page.locator('figure.code-block--output .code-block__title').first().textContent()).toBe('Output');
@@ -90,7 +75,7 @@ describe('code blocks', () => {
 
 describe('security', () => {
   it('every page type loads without a CSP violation or a request leaving 127.0.0.1', async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const problems: string[] = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
@@ -102,8 +87,8 @@ describe('security', () => {
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => console.error(`Content-Security-Policy violation: ${event.violatedDirective} ${event.blockedURI}`));
     });
-    for (const { path } of pages) {
-      await page.goto(new URL(path, server.url).href, { waitUntil: 'networkidle' });
+    for (const { path } of served.pages) {
+      await page.goto(new URL(path, served.server.url).href, { waitUntil: 'networkidle' });
       if (path === '/search/') {
         await page.getByLabel('Search the notes').fill('GIL');
         await page.locator('[data-search-results] li').first().waitFor();
@@ -116,8 +101,8 @@ describe('security', () => {
 
 describe('feeds', () => {
   it('the RSS feed is XML and lists every published note', async () => {
-    const page = await browser.newPage();
-    await page.goto(new URL('/rss.xml', server.url).href);
+    const page = await served.browser.newPage();
+    await page.goto(new URL('/rss.xml', served.server.url).href);
     const parsed = await page.evaluate(async () => {
       const xml = await (await fetch('/rss.xml')).text();
       const doc = new DOMParser().parseFromString(xml, 'application/xml');
@@ -129,9 +114,9 @@ describe('feeds', () => {
   });
 
   it('the sitemap lists every page', async () => {
-    const index = await readFile(join(site, 'sitemap-index.xml'), 'utf8');
+    const index = await readFile(join(served.dist, 'sitemap-index.xml'), 'utf8');
     const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
-    const urls = (await Promise.all(sitemaps.map((path) => readFile(join(site, path), 'utf8'))))
+    const urls = (await Promise.all(sitemaps.map((path) => readFile(join(served.dist, path), 'utf8'))))
       .flatMap((xml) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname));
     const expected = ['/', '/tags/', '/references/', '/search/', ...(await publishedNoteSlugs()).map((slug) => `/notes/${slug}/`)];
     for (const path of expected) expect(urls).toContain(path);
@@ -141,7 +126,7 @@ describe('feeds', () => {
 
 async function publishedNoteSlugs(): Promise<string[]> {
   const { readdir } = await import('node:fs/promises');
-  return (await readdir(join(site, 'notes'))).sort();
+  return (await readdir(join(served.dist, 'notes'))).sort();
 }
 
 /** Slugs of the built notes whose article text mentions `term`, as a reader would search it. */
@@ -149,7 +134,7 @@ async function notesMentioning(term: string): Promise<string[]> {
   const slugs = await publishedNoteSlugs();
   const matches: string[] = [];
   for (const slug of slugs) {
-    const html = await readFile(join(site, 'notes', slug, 'index.html'), 'utf8');
+    const html = await readFile(join(served.dist, 'notes', slug, 'index.html'), 'utf8');
     const article = html.slice(html.indexOf('<div class="prose">'), html.indexOf('<div data-pagefind-ignore><section class="note-references"'));
     if (article.toLowerCase().includes(term.toLowerCase())) matches.push(slug);
   }

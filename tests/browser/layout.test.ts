@@ -1,31 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveDirectory } from '../../scripts/lib/static-server';
-import { launchBrowser, WIDTHS } from '../helpers/browser';
-import { pageTypes, type PageType } from './pages';
+import { describe, expect, it } from 'vitest';
+import { WIDTHS } from '../helpers/browser';
+import { useServedSite } from './served-site';
 
-const site = inject('realSite');
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-let pages: PageType[];
-
-beforeAll(async () => {
-  [browser, server, pages] = await Promise.all([launchBrowser(), serveDirectory(site), pageTypes(site)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = useServedSite();
 
 describe('every page type fits a phone and a desktop without sideways scrolling', () => {
   it.each(WIDTHS)('%i px wide', async (width) => {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const context = await served.browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
     const overflowing: string[] = [];
-    for (const { name, path } of pages) {
-      await page.goto(new URL(path, server.url).href);
+    for (const { name, path } of served.pages) {
+      await page.goto(new URL(path, served.server.url).href);
       const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
       if (scrollWidth > innerWidth) overflowing.push(`${name} (${path}): ${scrollWidth} > ${innerWidth}`);
     }
@@ -36,11 +22,11 @@ describe('every page type fits a phone and a desktop without sideways scrolling'
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   it.each(['light', 'dark'] as const)('no violation on any page type in the %s colour scheme', async (colorScheme) => {
-    const context = await browser.newContext({ colorScheme, viewport: { width: 390, height: 800 } });
+    const context = await served.browser.newContext({ colorScheme, viewport: { width: 390, height: 800 } });
     const page = await context.newPage();
     const violations: string[] = [];
-    for (const { name, path } of pages) {
-      await page.goto(new URL(path, server.url).href);
+    for (const { name, path } of served.pages) {
+      await page.goto(new URL(path, served.server.url).href);
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
       for (const violation of results.violations) {
         violations.push(`${name}: ${violation.id} (${violation.nodes.length}×) ${violation.nodes[0]?.target.join(' ') ?? ''} ${violation.nodes[0]?.failureSummary?.split('\n')[1] ?? ''}`);
@@ -53,8 +39,8 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
 
 describe('keyboard', () => {
   it('Tab reaches the skip link first, and it moves focus to the main content', async () => {
-    const page = await browser.newPage();
-    await page.goto(new URL(pages[1]!.path, server.url).href);
+    const page = await served.browser.newPage();
+    await page.goto(new URL(served.pages[1]!.path, served.server.url).href);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).getBoundingClientRect().top >= 0)).toBe(true);
@@ -64,8 +50,8 @@ describe('keyboard', () => {
   });
 
   it('every link of a note page takes focus and shows a visible focus ring', async () => {
-    const page = await browser.newPage();
-    await page.goto(new URL(pages[1]!.path, server.url).href);
+    const page = await served.browser.newPage();
+    await page.goto(new URL(served.pages[1]!.path, served.server.url).href);
     const linkCount = await page.evaluate(() => {
       const links = [...document.querySelectorAll('a[href]')];
       links.forEach((link, index) => link.setAttribute('data-link-index', String(index)));
