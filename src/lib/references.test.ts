@@ -72,6 +72,12 @@ describe('buildReferenceIndex', () => {
     expect(entry?.replacement?.id).toBe('marr');
   });
 
+  it('orders titles with numbers the way readers count: PEP 492 before PEP 3148', () => {
+    const peps = [ref('pep-3148', 'https://peps.python.org/pep-3148/', 'pep', 'PEP 3148'), ref('pep-492', 'https://peps.python.org/pep-0492/', 'pep', 'PEP 492')];
+    const grouped = buildReferenceIndex(peps, [{ slug: 'n', title: 'N', urls: peps.map((pep) => pep.data.url) }]);
+    expect(grouped.groups[0]?.references.map((entry) => entry.reference.id)).toEqual(['pep-492', 'pep-3148']);
+  });
+
   it('reports references that no note cites', () => {
     expect(index.uncited.map((reference) => reference.id)).toEqual(['book']);
   });

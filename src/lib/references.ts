@@ -61,7 +61,7 @@ export function referencesOfNote<R extends ReferenceLike>(references: readonly R
 }
 
 const byTitle = (a: ReferenceLike, b: ReferenceLike) =>
-  a.data.title.localeCompare(b.data.title, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id, 'en');
+  a.data.title.localeCompare(b.data.title, 'en', { sensitivity: 'base', numeric: true }) || a.id.localeCompare(b.id, 'en');
 
 /** Every cited reference grouped by kind (official docs first, then by title), with its notes. */
 export function buildReferenceIndex<R extends ReferenceLike>(references: readonly R[], notes: readonly CitingNote[]): ReferenceIndex<R> {
