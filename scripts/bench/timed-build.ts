@@ -1,16 +1,11 @@
 /** Runs what `npm run build` runs, on other content, in a private copy of the project; times it and watches its memory. */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { buildEnvironment, PROJECT_ROOT } from '../lib/project-workspace';
 import { watchMemory } from './process-memory';
 
-export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
-
-/** What the copy leaves out: installed packages (linked instead), history and earlier build output. */
-const NOT_COPIED = new Set(['node_modules', '.git', '.astro', 'dist']);
-
-/** Variables vitest and other runners set that would turn `astro build` into a development build. */
-const RUNNER_VARIABLES = ['BASE_URL', 'DEV', 'MODE', 'NODE_ENV', 'PROD', 'SSR', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID'];
+export { createWorkspace } from '../lib/project-workspace';
 
 /**
  * The shell command of package.json's `build` script, so the benchmark runs exactly the steps a
@@ -22,19 +17,6 @@ export async function buildCommand(projectRoot = PROJECT_ROOT): Promise<string> 
   const command = manifest.scripts?.['build'];
   if (!command) throw new Error(`${projectRoot}/package.json has no "build" script`);
   return command;
-}
-
-/**
- * A copy of the project (node_modules linked) in `scratch`, so the build's `.astro/` and output
- * never touch the working tree others are editing, and every build measures the same sources.
- */
-export async function createWorkspace(scratch: string): Promise<string> {
-  const workspace = join(scratch, 'project');
-  await mkdir(workspace, { recursive: true });
-  const entries = await readdir(PROJECT_ROOT);
-  await Promise.all(entries.filter((name) => !NOT_COPIED.has(name)).map((name) => cp(join(PROJECT_ROOT, name), join(workspace, name), { recursive: true })));
-  await symlink(join(PROJECT_ROOT, 'node_modules'), join(workspace, 'node_modules'));
-  return workspace;
 }
 
 export interface BuildRun {
@@ -53,17 +35,12 @@ export async function timedBuild(workspace: string, contentRoot: string, env: Re
   const outDir = join(workspace, 'dist');
   const cacheDir = join(workspace, '.bench-cache');
   await Promise.all([outDir, cacheDir, join(workspace, '.astro')].map((path) => rm(path, { recursive: true, force: true })));
-  const inherited = { ...process.env };
-  for (const name of RUNNER_VARIABLES) delete inherited[name];
   const command = await buildCommand(workspace);
   const started = performance.now();
   const child = spawn('sh', ['-c', command], {
     cwd: workspace,
     env: {
-      ...inherited,
-      // As `npm run` does: the project's binaries first, Node 24 (the `node` package) among them.
-      PATH: `${join(workspace, 'node_modules/.bin')}:${inherited['PATH'] ?? ''}`,
-      ASTRO_TELEMETRY_DISABLED: '1',
+      ...buildEnvironment(workspace),
       CONTENT_ROOT: resolve(contentRoot),
       OUT_DIR: outDir,
       CACHE_DIR: cacheDir,
