@@ -64,37 +64,59 @@ function isLink(node: Nodes): boolean {
   return node.type === 'link' || node.type === 'linkReference' || (isJsxElement(node) && node.name === 'a');
 }
 
+export interface ApiLinkPlan {
+  /** Each inline code to change, with what takes its place: a link around it, or the code without its `!`. */
+  replacements: Map<InlineCode, Link | InlineCode>;
+  /** The links made, in document order, with lines in the text the tree was parsed from. */
+  links: ApiLink[];
+}
+
+/** Which inline code of a tree becomes an API link, without changing the tree. */
+export function planApiLinks(tree: Root, lookup: ApiLookup): ApiLinkPlan {
+  const replacements = new Map<InlineCode, Link | InlineCode>();
+  const links: ApiLink[] = [];
+  visit(tree, (node) => {
+    if (isLink(node) || node.type === 'heading') return SKIP;
+    if (node.type !== 'inlineCode') return undefined;
+    if (node.value.startsWith(OPT_OUT) && DOTTED_NAME.test(node.value.slice(OPT_OUT.length))) {
+      replacements.set(node, { type: 'inlineCode', value: node.value.slice(OPT_OUT.length) });
+      return undefined;
+    }
+    const name = DOTTED_NAME.exec(node.value)?.[1];
+    const target = name === undefined ? undefined : lookup(name);
+    if (!target) return undefined;
+    replacements.set(node, {
+      type: 'link',
+      url: target.url,
+      children: [{ type: 'inlineCode', value: node.value }],
+      data: { hProperties: { className: [API_LINK_CLASS], 'data-api': target.name } },
+      ...(node.position ? { position: node.position } : {}),
+    });
+    links.push({ name: target.name, url: target.url, module: target.module, line: node.position?.start.line ?? 0 });
+    return SKIP;
+  });
+  return { replacements, links };
+}
+
+/** Keeps the links in `file.data.apiLinks` and, under Astro, in the page's `remarkPluginFrontmatter`, with lines of the note file. */
+export function recordApiLinks(links: ApiLink[], file: VFile): void {
+  // Astro strips an .md note's frontmatter before parsing; authors look for the line in the file.
+  const offset = links.length > 0 ? lineOffset(file) : 0;
+  const recorded = links.map((link) => ({ ...link, line: link.line + offset }));
+  file.data.apiLinks = recorded;
+  const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
+  if (frontmatter) frontmatter['apiLinks'] = recorded;
+}
+
 export function remarkPythonApiLinks({ lookup }: RemarkPythonApiLinksOptions) {
   return (tree: Root, file: VFile) => {
-    const links: ApiLink[] = [];
-    visit(tree, (node, index, parent) => {
-      if (isLink(node) || node.type === 'heading') return SKIP;
-      if (node.type !== 'inlineCode' || parent === undefined || index === undefined) return undefined;
-      if (node.value.startsWith(OPT_OUT) && DOTTED_NAME.test(node.value.slice(OPT_OUT.length))) {
-        node.value = node.value.slice(OPT_OUT.length);
-        return undefined;
-      }
-      const name = DOTTED_NAME.exec(node.value)?.[1];
-      const target = name === undefined ? undefined : lookup(name);
-      if (!target) return undefined;
-      const code: InlineCode = node;
-      const link: Link = {
-        type: 'link',
-        url: target.url,
-        children: [code],
-        data: { hProperties: { className: [API_LINK_CLASS], 'data-api': target.name } },
-        ...(code.position ? { position: code.position } : {}),
-      };
-      parent.children.splice(index, 1, link);
-      links.push({ name: target.name, url: target.url, module: target.module, line: code.position?.start.line ?? 0 });
-      return SKIP;
-    });
-    // Astro strips an .md note's frontmatter before parsing; authors look for the line in the file.
-    const offset = links.length > 0 ? lineOffset(file) : 0;
-    for (const link of links) link.line += offset;
-    file.data.apiLinks = links;
-    // Astro hands this object to pages as `remarkPluginFrontmatter`.
-    const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
-    if (frontmatter) frontmatter['apiLinks'] = links;
+    const { replacements, links } = planApiLinks(tree, lookup);
+    if (replacements.size > 0) {
+      visit(tree, 'inlineCode', (node, index, parent) => {
+        const replacement = replacements.get(node);
+        if (replacement && parent && index !== undefined) parent.children[index] = replacement;
+      });
+    }
+    recordApiLinks(links, file);
   };
 }
