@@ -10,8 +10,7 @@ import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { referenceCatalogue } from './src/lib/reference-catalogue.ts';
 import { contentRoot } from './src/lib/content-root.ts';
-import { codeBlockTransformers } from './src/plugins/shiki-code-blocks.ts';
-import { satteriNotePlugins, unifiedNotePlugins } from './src/plugins/note-plugins.ts';
+import { notePlugins } from './src/plugins/note-plugins.ts';
 import { apiLookup, parseInventory } from './src/lib/python-inventory.ts';
 import { siteCatalogue } from './src/lib/site-catalogue.ts';
 
@@ -30,20 +29,25 @@ const referencesFile = `${content}/references.yaml`;
 const inventoryFile = './content/python-inventory.json';
 const shownPath = (/** @type {string} */ path) => relative(process.cwd(), path);
 
-const notePlugins = {
+const plugins = notePlugins({
   site,
   plain: plainMarkdown,
+  code: {
+    themes: { light: 'github-light-default', dark: 'github-dark-default' },
+    // ```output blocks hold what a snippet prints: shown as plain text, never highlighted.
+    langAlias: { output: 'text' },
+  },
   linkRules: { site, catalogue: siteCatalogue(`${content}/notes`, `${content}/tags.yaml`), displayPath: shownPath },
   outboundLinks: { site, isCatalogued: referenceCatalogue(referencesFile), catalogueFile: shownPath(referencesFile), displayPath: shownPath },
   apiLinks: { lookup: apiLookup(parseInventory(JSON.parse(readFileSync(inventoryFile, 'utf8')), inventoryFile)) },
-};
+});
 
 // .md notes go through Sätteri, Astro's native Markdown processor with GFM built in, which renders
 // them several times faster than unified; .mdx notes go through unified and remark-gfm. Both run
 // the same plugins (src/plugins/note-plugins.ts). Typographic quotes are written directly where
 // they matter: neither runs a smart-punctuation pass.
-const markdownProcessor = satteri({ features: { gfm: true, smartPunctuation: false }, ...satteriNotePlugins(notePlugins) });
-const mdxProcessor = unified({ gfm: false, smartypants: false, ...unifiedNotePlugins(notePlugins) });
+const markdownProcessor = satteri({ features: { gfm: true, smartPunctuation: false }, ...plugins.satteri });
+const mdxProcessor = unified({ gfm: false, smartypants: false, ...plugins.unified });
 
 export default defineConfig({
   site,
@@ -57,13 +61,8 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
     processor: markdownProcessor,
-    shikiConfig: {
-      themes: { light: 'github-light-default', dark: 'github-dark-default' },
-      defaultColor: false,
-      // ```output blocks hold what a snippet prints: shown as plain text, never highlighted.
-      langAlias: { output: 'text' },
-      transformers: plainMarkdown ? [] : codeBlockTransformers,
-    },
+    // Code is highlighted by the note plugins (src/plugins/code-highlighter.ts), in both processors.
+    syntaxHighlight: false,
   },
   integrations: [mdx({ processor: mdxProcessor }), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex(), securityHeaders()],
 });

@@ -57,6 +57,14 @@ describe('code blocks in the built page', () => {
     expect(page.all('.prose figure.code-block--output pre span[style]').every((span) => !/--shiki-light:#(?!1f2328)/i.test(attr(span, 'style') ?? ''))).toBe(true);
   });
 
+  it('get the same title bar and colours in an MDX note, which another Markdown processor renders', async () => {
+    const page = await readPage(build.outDir, 'notes/beta');
+    expect(page.text('.prose figure.code-block .code-block__title')).toBe('which_thread.py');
+    expect(page.one('.prose figure.code-block button.copy-button[type="button"]')).toBeDefined();
+    const keyword = page.all('pre.astro-code span').find((span) => textOf(span) === 'import');
+    expect(attr(keyword, 'style')).toMatch(/--shiki-light:#[0-9a-f]{6}.*--shiki-dark:#[0-9a-f]{6}/i);
+  });
+
   it('load the copy script once per page, as a file', async () => {
     const page = await readPage(build.outDir, 'notes/alpha');
     const scripts = page.all('script');

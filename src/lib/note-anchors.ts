@@ -2,9 +2,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { markdownToMdast } from 'satteri';
 import { visit } from 'unist-util-visit';
 
 /** Ids the note layout adds around every note's content. */
@@ -50,6 +48,6 @@ export function headingLines(markdown: string): string {
 
 /** Every fragment a link into this note may use. */
 export function noteAnchors(markdown: string): Set<string> {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(headingLines(markdown));
+  const tree = markdownToMdast(headingLines(markdown), { features: { gfm: true }, position: false }) as Root;
   return new Set([...LAYOUT_ANCHORS, ...headingIds(tree)]);
 }

@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { ContentError } from '../lib/content-errors';
 import { apiLookup, loadInventory } from '../lib/python-inventory';
 import type { SiteCatalogue } from '../lib/site-catalogue';
-import { type NotePluginOptions, satteriNotePlugins, unifiedNotePlugins } from './note-plugins';
+import { type NotePluginOptions, notePlugins } from './note-plugins';
 
 const SITE = 'https://pyconcurrency.example.org';
 const NOTE = 'content/notes/the-gil.md';
@@ -34,6 +34,7 @@ function pluginOptions({ catalogued = () => true, plain = false }: { catalogued?
     linkRules: { site: SITE, catalogue, warn: () => undefined },
     outboundLinks: { site: SITE, isCatalogued: catalogued },
     apiLinks: { lookup },
+    code: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, langAlias: { output: 'text' } },
   };
 }
 
@@ -47,7 +48,7 @@ interface Rendered {
 async function withSatteri(body: string, path: string | undefined, options = pluginOptions()): Promise<Rendered> {
   const astro = { frontmatter: {} as Record<string, unknown>, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
   const { html } = await markdownToHtml(body, {
-    ...satteriNotePlugins(options),
+    ...notePlugins(options).satteri,
     features: { gfm: true, smartPunctuation: false },
     ...(path ? { fileURL: pathToFileURL(path) } : {}),
     data: { astro },
@@ -58,7 +59,7 @@ async function withSatteri(body: string, path: string | undefined, options = plu
 /** A note through unified with the plugins the .mdx notes get (Markdown syntax only, so both read the same text). */
 async function withUnified(body: string, path: string | undefined, options = pluginOptions()): Promise<Rendered> {
   const astro = { frontmatter: {} as Record<string, unknown> };
-  const { remarkPlugins, rehypePlugins } = unifiedNotePlugins(options);
+  const { remarkPlugins, rehypePlugins } = notePlugins(options).unified;
   const file = new VFile({ value: body, ...(path ? { path } : {}), data: { astro } as VFile['data'] });
   const processor = unified()
     .use(remarkParse)
@@ -107,6 +108,13 @@ describe.each(PROCESSORS)('notes rendered by %s', (_name, render) => {
     ]);
     expect(html).toContain('<code>asyncio.gather()</code>');
     expect(frontmatter['apiLinks']).toEqual([expect.objectContaining({ name: 'asyncio.TaskGroup', module: 'asyncio', line: 1 })]);
+  });
+
+  it('leave code in links and headings plain, and count a link in a heading once', async () => {
+    const { html, frontmatter } = await render('## Using `asyncio.TaskGroup` with [PEP 789](https://peps.python.org/pep-0789/)\n\n[`asyncio.run()`](https://docs.python.org/3/)\n', NOTE);
+    expect(linksOf(html).map((link) => link.href)).toEqual(['https://peps.python.org/pep-0789/', 'https://docs.python.org/3/']);
+    expect(frontmatter['apiLinks']).toEqual([]);
+    expect((frontmatter['outboundLinks'] as Array<{ line: number }>).map((link) => link.line)).toEqual([1, 3]);
   });
 
   it('label task-list checkboxes with their state', async () => {

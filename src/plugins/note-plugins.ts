@@ -1,19 +1,23 @@
 /**
  * The plugins every note goes through, listed once for both Markdown processors: Sätteri renders
- * the .md notes, unified (with remark-gfm) the .mdx ones. Both hold links to the site's rules,
- * collect outbound links, link Python API names and mark outbound links and task-list checkboxes.
+ * the .md notes, unified (with remark-gfm) the .mdx ones. Both highlight code, hold links to the
+ * site's rules, collect outbound links, link Python API names and mark outbound links and
+ * task-list checkboxes.
  */
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import type { Element } from 'hast';
 import rehypeExternalLinks from 'rehype-external-links';
 import remarkGfm from 'remark-gfm';
+import { satteriHighlightPlugin } from '@astrojs/markdown-satteri';
 import type { HastPluginList, MdastPluginList } from 'satteri';
 import { isOutboundUrl } from '../lib/urls';
+import { codeHighlighter, type CodeHighlightOptions, rehypeCodeHighlight, UNHIGHLIGHTED_LANGUAGES } from './code-highlighter';
 import { rehypeTaskListLabels } from './rehype-task-list-labels';
 import { remarkLinkRules, type RemarkLinkRulesOptions } from './remark-link-rules';
 import { remarkOutboundLinks, type RemarkOutboundLinksOptions } from './remark-outbound-links';
 import { remarkPythonApiLinks, type RemarkPythonApiLinksOptions } from './remark-python-api-links';
-import { type ExternalLinkOptions, satteriExternalLinks, satteriPythonApiLinks, satteriTaskListLabels, satteriTreeChecks } from './satteri-plugins';
+import { type ExternalLinkOptions, satteriExternalLinks, satteriLinkChecks, satteriPythonApiLinks, satteriTaskListLabels } from './satteri-plugins';
+import { codeBlockTransformers } from './shiki-code-blocks';
 
 export interface NotePluginOptions {
   /** The site's own URL: links elsewhere are outbound. */
@@ -21,7 +25,9 @@ export interface NotePluginOptions {
   linkRules: RemarkLinkRulesOptions;
   outboundLinks: RemarkOutboundLinksOptions;
   apiLinks: RemarkPythonApiLinksOptions;
-  /** Only what every Markdown site has (GFM, task-list labels): the benchmark's baseline. */
+  /** Shiki themes and language aliases of the code blocks. */
+  code: Pick<CodeHighlightOptions, 'themes' | 'langAlias'>;
+  /** Only what every Markdown site has (GFM, highlighting, task-list labels): the benchmark's baseline. */
   plain?: boolean;
 }
 
@@ -37,29 +43,42 @@ export function externalLinkOptions(site: string): ExternalLinkOptions {
   };
 }
 
-/** For `satteri({...})`: the plugins of the .md notes. */
-export function satteriNotePlugins(options: NotePluginOptions): { mdastPlugins: MdastPluginList; hastPlugins: HastPluginList } {
-  if (options.plain) return { mdastPlugins: [], hastPlugins: [satteriTaskListLabels()] };
-  return {
-    mdastPlugins: [
-      satteriTreeChecks('link-checks', [remarkLinkRules(options.linkRules), remarkOutboundLinks(options.outboundLinks)]),
-      // After the outbound-link collector: the links it makes point at the docs, not at references.
-      satteriPythonApiLinks(options.apiLinks),
-    ],
-    hastPlugins: [satteriTaskListLabels(), satteriExternalLinks(externalLinkOptions(options.site))],
-  };
+export interface NotePlugins {
+  /** For `satteri({...})`: the .md notes. */
+  satteri: { mdastPlugins: MdastPluginList; hastPlugins: HastPluginList };
+  /** For `unified({...})`: the .mdx notes, GFM included. */
+  unified: { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins };
 }
 
-/** For `unified({...})`: the plugins of the .mdx notes, GFM included. */
-export function unifiedNotePlugins(options: NotePluginOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
-  if (options.plain) return { remarkPlugins: [remarkGfm], rehypePlugins: [rehypeTaskListLabels] };
+/** The plugins of both processors, sharing one highlighter. */
+export function notePlugins(options: NotePluginOptions): NotePlugins {
+  const highlight = codeHighlighter({ ...options.code, transformers: options.plain ? [] : codeBlockTransformers });
+  // Highlighting comes first, as in Astro's own pipeline: later plugins see the finished code blocks.
+  const satteriHighlight = satteriHighlightPlugin(highlight, UNHIGHLIGHTED_LANGUAGES);
+  const unifiedHighlight: RehypePlugins[number] = [rehypeCodeHighlight, highlight];
+  if (options.plain) {
+    return {
+      satteri: { mdastPlugins: [], hastPlugins: [satteriHighlight, satteriTaskListLabels()] },
+      unified: { remarkPlugins: [remarkGfm], rehypePlugins: [unifiedHighlight, rehypeTaskListLabels] },
+    };
+  }
   return {
-    remarkPlugins: [
-      remarkGfm,
-      [remarkLinkRules, options.linkRules],
-      [remarkOutboundLinks, options.outboundLinks],
-      [remarkPythonApiLinks, options.apiLinks],
-    ],
-    rehypePlugins: [rehypeTaskListLabels, [rehypeExternalLinks, externalLinkOptions(options.site)]],
+    satteri: {
+      mdastPlugins: [
+        satteriLinkChecks('link-checks', [remarkLinkRules(options.linkRules), remarkOutboundLinks(options.outboundLinks)]),
+        // After the outbound-link collector: the links it makes point at the docs, not at references.
+        satteriPythonApiLinks(options.apiLinks),
+      ],
+      hastPlugins: [satteriHighlight, satteriTaskListLabels(), satteriExternalLinks(externalLinkOptions(options.site))],
+    },
+    unified: {
+      remarkPlugins: [
+        remarkGfm,
+        [remarkLinkRules, options.linkRules],
+        [remarkOutboundLinks, options.outboundLinks],
+        [remarkPythonApiLinks, options.apiLinks],
+      ],
+      rehypePlugins: [unifiedHighlight, rehypeTaskListLabels, [rehypeExternalLinks, externalLinkOptions(options.site)]],
+    },
   };
 }

@@ -64,38 +64,36 @@ function isLink(node: Nodes): boolean {
   return node.type === 'link' || node.type === 'linkReference' || (isJsxElement(node) && node.name === 'a');
 }
 
-export interface ApiLinkPlan {
-  /** Each inline code to change, with what takes its place: a link around it, or the code without its `!`. */
-  replacements: Map<InlineCode, Link | InlineCode>;
-  /** The links made, in document order, with lines in the text the tree was parsed from. */
-  links: ApiLink[];
+/** Code inside these stays plain: a link would nest in a link, or in a heading's anchor and the table of contents. */
+export function keepsCodePlain(node: Nodes): boolean {
+  return isLink(node) || node.type === 'heading';
 }
 
-/** Which inline code of a tree becomes an API link, without changing the tree. */
-export function planApiLinks(tree: Root, lookup: ApiLookup): ApiLinkPlan {
-  const replacements = new Map<InlineCode, Link | InlineCode>();
-  const links: ApiLink[] = [];
-  visit(tree, (node) => {
-    if (isLink(node) || node.type === 'heading') return SKIP;
-    if (node.type !== 'inlineCode') return undefined;
-    if (node.value.startsWith(OPT_OUT) && DOTTED_NAME.test(node.value.slice(OPT_OUT.length))) {
-      replacements.set(node, { type: 'inlineCode', value: node.value.slice(OPT_OUT.length) });
-      return undefined;
-    }
-    const name = DOTTED_NAME.exec(node.value)?.[1];
-    const target = name === undefined ? undefined : lookup(name);
-    if (!target) return undefined;
-    replacements.set(node, {
+export interface ApiLinkChange {
+  /** What takes the code's place: a link around it, or the code without its `!`. */
+  replacement: Link | InlineCode;
+  /** The API linked, when there is one; its line is in the text the tree was parsed from. */
+  link?: ApiLink;
+}
+
+/** What becomes of one inline code outside links and headings, or `undefined` when it stays as it is. */
+export function apiLinkChange(code: InlineCode, lookup: ApiLookup): ApiLinkChange | undefined {
+  if (code.value.startsWith(OPT_OUT) && DOTTED_NAME.test(code.value.slice(OPT_OUT.length))) {
+    return { replacement: { type: 'inlineCode', value: code.value.slice(OPT_OUT.length) } };
+  }
+  const name = DOTTED_NAME.exec(code.value)?.[1];
+  const target = name === undefined ? undefined : lookup(name);
+  if (!target) return undefined;
+  return {
+    replacement: {
       type: 'link',
       url: target.url,
-      children: [{ type: 'inlineCode', value: node.value }],
+      children: [{ type: 'inlineCode', value: code.value }],
       data: { hProperties: { className: [API_LINK_CLASS], 'data-api': target.name } },
-      ...(node.position ? { position: node.position } : {}),
-    });
-    links.push({ name: target.name, url: target.url, module: target.module, line: node.position?.start.line ?? 0 });
-    return SKIP;
-  });
-  return { replacements, links };
+      ...(code.position ? { position: code.position } : {}),
+    },
+    link: { name: target.name, url: target.url, module: target.module, line: code.position?.start.line ?? 0 },
+  };
 }
 
 /** Keeps the links in `file.data.apiLinks` and, under Astro, in the page's `remarkPluginFrontmatter`, with lines of the note file. */
@@ -110,13 +108,16 @@ export function recordApiLinks(links: ApiLink[], file: VFile): void {
 
 export function remarkPythonApiLinks({ lookup }: RemarkPythonApiLinksOptions) {
   return (tree: Root, file: VFile) => {
-    const { replacements, links } = planApiLinks(tree, lookup);
-    if (replacements.size > 0) {
-      visit(tree, 'inlineCode', (node, index, parent) => {
-        const replacement = replacements.get(node);
-        if (replacement && parent && index !== undefined) parent.children[index] = replacement;
-      });
-    }
+    const links: ApiLink[] = [];
+    visit(tree, (node, index, parent) => {
+      if (keepsCodePlain(node)) return SKIP;
+      if (node.type !== 'inlineCode' || parent === undefined || index === undefined) return undefined;
+      const change = apiLinkChange(node, lookup);
+      if (change === undefined) return undefined;
+      parent.children[index] = change.replacement;
+      if (change.link) links.push(change.link);
+      return SKIP;
+    });
     recordApiLinks(links, file);
   };
 }

@@ -1,18 +1,18 @@
 /**
  * The project's Markdown plugins in the form Sätteri takes. Sätteri, Astro's native Markdown
- * processor, renders the .md notes; its trees are read-only to JavaScript and change only through
- * the context's edit methods, so checks that only read run as they are, and plugins that change
- * the page plan their changes first and apply them through the context.
+ * processor, renders the .md notes. It hands plugins only the node types they ask for, and its
+ * nodes change only through the context's edit methods: the checks read the nodes they need,
+ * and the API links replace inline code through the context.
  */
 import { fileURLToPath } from 'node:url';
 import type { Element, ElementContent, Properties } from 'hast';
-import type { Root } from 'mdast';
-import type { HastPluginDefinition, MdastPluginDefinition } from 'satteri';
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
+import type { HastPluginDefinition, MdastPluginEntry } from 'satteri';
 import { VFile } from 'vfile';
-import { planApiLinks, recordApiLinks, type RemarkPythonApiLinksOptions } from './remark-python-api-links';
+import { type ApiLink, apiLinkChange, keepsCodePlain, recordApiLinks, type RemarkPythonApiLinksOptions } from './remark-python-api-links';
 import { TASK_STATE_LABELS } from './rehype-task-list-labels';
 
-/** A remark transformer that reads the tree and the file, and may throw to stop the build. */
+/** A remark transformer that only reads the tree and the file, and may throw to stop the build. */
 export type TreeCheck = (tree: Root, file: VFile) => void;
 
 interface DocumentContext {
@@ -30,29 +30,56 @@ function fileOf(context: DocumentContext): VFile {
   });
 }
 
-/** Runs remark transformers that only read the tree (link rules, link collection) on Sätteri's tree, in order. */
-export function satteriTreeChecks(name: string, checks: readonly TreeCheck[]): MdastPluginDefinition {
-  return {
-    name,
-    // Lines in error messages need node positions, which Sätteri leaves out unless a plugin asks.
-    options: { position: true },
-    before(tree, context) {
-      const file = fileOf(context);
-      for (const check of checks) check(tree as Root, file);
-    },
+/**
+ * Runs remark transformers that read links, definitions and headings (the link rules and the
+ * outbound-link collector) on a tree of just those nodes, in document order. Headings are
+ * reduced to their text, so a link inside one is not met twice.
+ */
+export function satteriLinkChecks(name: string, checks: readonly TreeCheck[]): MdastPluginEntry {
+  // A factory: Sätteri calls it once per document, so each note collects into a fresh list.
+  return () => {
+    const nodes: RootContent[] = [];
+    return {
+      name,
+      // Lines in error messages need node positions, which Sätteri leaves out unless a plugin asks.
+      options: { position: true },
+      link: (node) => void nodes.push(node),
+      linkReference: (node) => void nodes.push(node),
+      definition: (node) => void nodes.push(node),
+      heading(node, context) {
+        const text: Heading = { type: 'heading', depth: node.depth, children: [{ type: 'text', value: context.textContent(node) }] };
+        nodes.push(node.position ? { ...text, position: node.position } : text);
+      },
+      after(_tree, context) {
+        const file = fileOf(context);
+        for (const check of checks) check({ type: 'root', children: nodes }, file);
+      },
+    };
   };
 }
 
 /** Inline code that names a documented Python API becomes a link to its docs (see remark-python-api-links.ts). */
-export function satteriPythonApiLinks({ lookup }: RemarkPythonApiLinksOptions): MdastPluginDefinition {
-  return {
-    name: 'python-api-links',
-    options: { position: true },
-    before(tree, context) {
-      const { replacements, links } = planApiLinks(tree as Root, lookup);
-      for (const [code, replacement] of replacements) context.replaceNode(code, replacement);
-      recordApiLinks(links, fileOf(context));
-    },
+export function satteriPythonApiLinks({ lookup }: RemarkPythonApiLinksOptions): MdastPluginEntry {
+  return () => {
+    const links: ApiLink[] = [];
+    return {
+      name: 'python-api-links',
+      options: { position: true },
+      inlineCode(code, context) {
+        let ancestor: Readonly<Nodes> | undefined = context.parent(code);
+        while (ancestor !== undefined) {
+          if (keepsCodePlain(ancestor as Nodes)) return;
+          ancestor = context.parent(ancestor);
+        }
+        const change = apiLinkChange(code, lookup);
+        if (change === undefined) return;
+        context.replaceNode(code, change.replacement);
+        if (change.link) links.push(change.link);
+      },
+      after(_tree, context) {
+        recordApiLinks(links, fileOf(context));
+      },
+    };
   };
 }
 
