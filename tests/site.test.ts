@@ -16,6 +16,13 @@ describe('a note page', () => {
     expect(page.one('main')).toBeDefined();
   });
 
+  it('says how long it takes to read, in .md and .mdx notes alike', async () => {
+    for (const path of ['notes/alpha', 'notes/beta']) {
+      const page = await readPage(build.outDir, path);
+      expect(page.text('.note__header .meta')).toMatch(/· 1 min read/);
+    }
+  });
+
   it('links each of its tags to the tag page', async () => {
     const page = await readPage(build.outDir, 'notes/beta');
     const tagLinks = page.all('.note__header .tag-list a').map((a) => [textOf(a), attr(a, 'href')]);

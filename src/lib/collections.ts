@@ -48,12 +48,13 @@ export async function getTagsOf(note: Note): Promise<Tag[]> {
 
 export const getReferences = oncePerBuild((): Promise<Reference[]> => getCollection('references'));
 
-/** A rendered note: its content component, headings and what the Markdown plugins collected. */
+/** A rendered note: its content component, headings and what the Markdown plugins collected or counted. */
 export async function renderNote(note: Note) {
   const { Content, headings, remarkPluginFrontmatter } = await render(note);
   const outboundLinks = (remarkPluginFrontmatter['outboundLinks'] as OutboundLink[] | undefined) ?? [];
   const apiLinks = (remarkPluginFrontmatter['apiLinks'] as ApiLink[] | undefined) ?? [];
-  return { Content, headings, outboundLinks, apiLinks };
+  const readingMinutes = (remarkPluginFrontmatter['readingMinutes'] as number | undefined) ?? 1;
+  return { Content, headings, outboundLinks, apiLinks, readingMinutes };
 }
 
 /** The references a set of links cites, once each, in the order they are first cited. */

@@ -57,6 +57,8 @@ export function notesLoader(directory: string, tagsFile: string, referencesFile:
     pattern: '**/*.{md,mdx}',
     base: directory,
     generateId: ({ entry }) => slugFromFileName(entry),
+    // Pages need the rendered note, never its source: the reading time is counted while rendering.
+    retainBody: false,
   });
   return {
     name: 'checked-notes',

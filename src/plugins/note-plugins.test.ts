@@ -117,6 +117,13 @@ describe.each(PROCESSORS)('notes rendered by %s', (_name, render) => {
     expect((frontmatter['outboundLinks'] as Array<{ line: number }>).map((link) => link.line)).toEqual([1, 3]);
   });
 
+  it('time the reading: prose at 220 words a minute, code words counted twice', async () => {
+    const prose = `${'word '.repeat(440)}\n`;
+    const code = `\`\`\`python\n${'x = 1\n'.repeat(110)}\`\`\`\n`;
+    expect((await render(prose, NOTE)).frontmatter['readingMinutes']).toBe(2);
+    expect((await render(`${prose}\n${code}`, NOTE)).frontmatter['readingMinutes']).toBe(4);
+  });
+
   it('label task-list checkboxes with their state', async () => {
     const { html } = await render('- [x] written\n- [ ] reviewed\n', NOTE);
     expect(selectAll('input', fromHtml(html, { fragment: true })).map((input) => input.properties['ariaLabel'])).toEqual(['Done', 'Not done']);
@@ -144,6 +151,6 @@ describe.each(PROCESSORS)('notes rendered by %s', (_name, render) => {
     const { html, frontmatter } = await render('`asyncio.run()` and [docs](https://docs.python.org/3/)\n\n- [ ] open\n', NOTE, pluginOptions({ plain: true }));
     expect(linksOf(html)).toEqual([{ href: 'https://docs.python.org/3/', className: undefined, rel: undefined, text: 'docs' }]);
     expect(html).toContain('aria-label="Not done"');
-    expect(frontmatter).toEqual({});
+    expect(Object.keys(frontmatter)).toEqual(['readingMinutes']);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The plugins every note goes through, listed once for both Markdown processors: Sätteri renders
- * the .md notes, unified (with remark-gfm) the .mdx ones. Both highlight code, hold links to the
- * site's rules, collect outbound links, link Python API names and mark outbound links and
- * task-list checkboxes.
+ * the .md notes, unified (with remark-gfm) the .mdx ones. Both highlight code, time the reading,
+ * hold links to the site's rules, collect outbound links, link Python API names and mark outbound
+ * links and task-list checkboxes.
  */
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import type { Element } from 'hast';
@@ -16,6 +16,7 @@ import { rehypeTaskListLabels } from './rehype-task-list-labels';
 import { remarkLinkRules, type RemarkLinkRulesOptions } from './remark-link-rules';
 import { remarkOutboundLinks, type RemarkOutboundLinksOptions } from './remark-outbound-links';
 import { remarkPythonApiLinks, type RemarkPythonApiLinksOptions } from './remark-python-api-links';
+import { remarkReadingTime, satteriReadingTime } from './reading-time';
 import { type ExternalLinkOptions, satteriExternalLinks, satteriLinkChecks, satteriPythonApiLinks, satteriTaskListLabels } from './satteri-plugins';
 import { codeBlockTransformers } from './shiki-code-blocks';
 
@@ -27,7 +28,7 @@ export interface NotePluginOptions {
   apiLinks: RemarkPythonApiLinksOptions;
   /** Shiki themes and language aliases of the code blocks. */
   code: Pick<CodeHighlightOptions, 'themes' | 'langAlias'>;
-  /** Only what every Markdown site has (GFM, highlighting, task-list labels): the benchmark's baseline. */
+  /** Only what every Markdown site has (GFM, highlighting, task-list labels) and the reading time the layout shows: the benchmark's baseline. */
   plain?: boolean;
 }
 
@@ -58,13 +59,14 @@ export function notePlugins(options: NotePluginOptions): NotePlugins {
   const unifiedHighlight: RehypePlugins[number] = [rehypeCodeHighlight, highlight];
   if (options.plain) {
     return {
-      satteri: { mdastPlugins: [], hastPlugins: [satteriHighlight, satteriTaskListLabels()] },
-      unified: { remarkPlugins: [remarkGfm], rehypePlugins: [unifiedHighlight, rehypeTaskListLabels] },
+      satteri: { mdastPlugins: [satteriReadingTime()], hastPlugins: [satteriHighlight, satteriTaskListLabels()] },
+      unified: { remarkPlugins: [remarkGfm, remarkReadingTime], rehypePlugins: [unifiedHighlight, rehypeTaskListLabels] },
     };
   }
   return {
     satteri: {
       mdastPlugins: [
+        satteriReadingTime(),
         satteriLinkChecks('link-checks', [remarkLinkRules(options.linkRules), remarkOutboundLinks(options.outboundLinks)]),
         // After the outbound-link collector: the links it makes point at the docs, not at references.
         satteriPythonApiLinks(options.apiLinks),
@@ -74,6 +76,7 @@ export function notePlugins(options: NotePluginOptions): NotePlugins {
     unified: {
       remarkPlugins: [
         remarkGfm,
+        remarkReadingTime,
         [remarkLinkRules, options.linkRules],
         [remarkOutboundLinks, options.outboundLinks],
         [remarkPythonApiLinks, options.apiLinks],
