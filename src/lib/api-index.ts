@@ -23,9 +23,12 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function buildApiIndex(notes: readonly NoteApiLinks[]): ApiModule[] {
   const apis = new Map<string, IndexedApi & { module: string }>();
   for (const note of notes) {
+    // Each note once per API, however often it names it.
+    const named = new Set<string>();
     for (const link of note.apiLinks) {
       const entry = apis.get(link.name) ?? { name: link.name, url: link.url, module: link.module, citedBy: [] };
-      if (!entry.citedBy.some((cited) => cited.slug === note.slug)) entry.citedBy.push({ slug: note.slug, title: note.title });
+      if (!named.has(link.name)) entry.citedBy.push({ slug: note.slug, title: note.title });
+      named.add(link.name);
       apis.set(link.name, entry);
     }
   }

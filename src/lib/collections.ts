@@ -66,7 +66,7 @@ export async function getReferencesOf(links: readonly OutboundLink[]): Promise<R
  * Every cited reference grouped by kind with the notes citing it, the uncited ones, and every
  * standard-library API the notes link to, by module.
  */
-export async function getReferenceIndex() {
+export const getReferenceIndex = oncePerBuild(async () => {
   const notes = await getNotes();
   const rendered = await Promise.all(notes.map(async (note) => ({ note, ...(await renderNote(note)) })));
   const citing = rendered.map(({ note, outboundLinks }) => ({ slug: note.id, title: note.data.title, urls: outboundLinks.map((link) => link.url) }));
@@ -75,7 +75,7 @@ export async function getReferenceIndex() {
   const status = await getLinkStatus();
   const attention = index.groups.flatMap((group) => group.references).filter(({ reference }) => needsAttention(linkHealth(reference.data.url, status)));
   return { ...index, apis, status, attention };
-}
+});
 
 /** The last link check (content/link-status.json); none yet means every link shows as unchecked. */
 export async function getLinkStatus(): Promise<LinkStatusFile> {

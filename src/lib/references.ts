@@ -60,8 +60,10 @@ export function referencesOfNote<R extends ReferenceLike>(references: readonly R
   return [...new Set(cited)];
 }
 
-const byTitle = (a: ReferenceLike, b: ReferenceLike) =>
-  a.data.title.localeCompare(b.data.title, 'en', { sensitivity: 'base', numeric: true }) || a.id.localeCompare(b.id, 'en');
+// One collator for every comparison: localeCompare with options builds one per call.
+const titles = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const ids = new Intl.Collator('en');
+const byTitle = (a: ReferenceLike, b: ReferenceLike) => titles.compare(a.data.title, b.data.title) || ids.compare(a.id, b.id);
 
 /** Every cited reference grouped by kind (official docs first, then by title), with its notes. */
 export function buildReferenceIndex<R extends ReferenceLike>(references: readonly R[], notes: readonly CitingNote[]): ReferenceIndex<R> {

@@ -12,6 +12,17 @@ interface SourceFile {
  * the tree are shifted by the frontmatter's lines; authors need the lines of the file.
  */
 export function lineOffset(file: SourceFile): number {
+  // Several plugins ask about the same file; it is read once.
+  const known = offsets.get(file);
+  if (known !== undefined) return known;
+  const offset = offsetInSource(file);
+  offsets.set(file, offset);
+  return offset;
+}
+
+const offsets = new WeakMap<SourceFile, number>();
+
+function offsetInSource(file: SourceFile): number {
   const text = String(file.value ?? '');
   if (text.startsWith('---') || !file.path) return 0;
   let source: string;

@@ -31,21 +31,34 @@ export function tagSummaries<T extends TagLike>(tags: readonly T[], notes: reado
     .sort((a, b) => a.tag.data.label.localeCompare(b.tag.data.label, 'en') || a.tag.id.localeCompare(b.tag.id, 'en'));
 }
 
-// Every note page asks for its related notes; the tag lists of all notes are read once per list.
-const tagListCache = new WeakMap<readonly TaggedNote[], string[][]>();
+// Every note page asks for its related notes: the notes of each tag are indexed once per list.
+const notesByTagCache = new WeakMap<readonly TaggedNote[], Map<string, number[]>>();
+
+function notesByTag(notes: readonly TaggedNote[]): Map<string, number[]> {
+  const cached = notesByTagCache.get(notes);
+  if (cached) return cached;
+  const index = new Map<string, number[]>();
+  notes.forEach((note, position) => {
+    for (const tagId of new Set(tagIdsOf(note))) index.set(tagId, [...(index.get(tagId) ?? []), position]);
+  });
+  notesByTagCache.set(notes, index);
+  return index;
+}
 
 /**
  * Notes sharing tags with `note`, most shared tags first; ties keep the given order
- * (newest first when callers pass published notes).
+ * (newest first when callers pass published notes). Only notes sharing a tag are looked at.
  */
 export function relatedNotes<N extends TaggedNote>(note: N, notes: readonly N[], limit = 3): N[] {
-  const own = new Set(tagIdsOf(note));
-  const tagLists = tagListCache.get(notes) ?? notes.map(tagIdsOf);
-  tagListCache.set(notes, tagLists);
-  return notes
-    .map((other, index) => ({ other, index, shared: other.id === note.id ? 0 : (tagLists[index] ?? []).filter((id) => own.has(id)).length }))
-    .filter(({ shared }) => shared > 0)
-    .sort((a, b) => b.shared - a.shared || a.index - b.index)
+  const index = notesByTag(notes);
+  const shared = new Map<number, number>();
+  for (const tagId of new Set(tagIdsOf(note))) {
+    for (const position of index.get(tagId) ?? []) {
+      if (notes[position]?.id !== note.id) shared.set(position, (shared.get(position) ?? 0) + 1);
+    }
+  }
+  return [...shared]
+    .sort(([a, sharedA], [b, sharedB]) => sharedB - sharedA || a - b)
     .slice(0, limit)
-    .map(({ other }) => other);
+    .map(([position]) => notes[position] as N);
 }

@@ -8,7 +8,11 @@ const WEB_SCHEMES = new Set(['http:', 'https:']);
  * slash on a path other than `/`, no empty `?` or `#`. Query and fragment are kept.
  */
 export function normalizeUrl(raw: string): string {
-  const url = new URL(raw.trim());
+  return normalized(new URL(raw.trim()));
+}
+
+/** `normalizeUrl` of a parsed URL, which it may change. */
+function normalized(url: URL): string {
   if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
     url.pathname = url.pathname.replace(/\/+$/, '');
   }
@@ -19,7 +23,7 @@ export function normalizeUrl(raw: string): string {
 export function withoutFragment(raw: string): string {
   const url = new URL(raw);
   url.hash = '';
-  return normalizeUrl(url.href);
+  return normalized(url);
 }
 
 /** The `#fragment` of a URL without the `#`, or undefined when it has none. */
@@ -43,8 +47,10 @@ export function isWebUrl(raw: string): boolean {
  * Relative links, same-site absolute links and other schemes (`mailto:`) are not outbound.
  */
 export function isOutboundUrl(href: string, siteUrl: string): boolean {
-  if (!isWebUrl(href)) return false;
-  return new URL(href.trim()).host.toLowerCase() !== new URL(siteUrl).host.toLowerCase();
+  // Every link of every note passes here: parse once, and skip the parser for relative links.
+  if (!/^https?:/i.test(href.trim())) return false;
+  const url = URL.parse(href.trim());
+  return url !== null && url.host.toLowerCase() !== new URL(siteUrl).host.toLowerCase();
 }
 
 /**
@@ -52,8 +58,10 @@ export function isOutboundUrl(href: string, siteUrl: string): boolean {
  * the page it points into. A reference for `page#section` wins over one for `page`.
  */
 export function referenceKeys(href: string): string[] {
-  const exact = normalizeUrl(href);
-  const page = withoutFragment(href);
+  const url = new URL(href.trim());
+  const exact = normalized(url);
+  url.hash = '';
+  const page = normalized(url);
   return exact === page ? [exact] : [exact, page];
 }
 

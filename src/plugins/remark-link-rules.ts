@@ -24,7 +24,9 @@ export function remarkLinkRules({ site, catalogue, displayPath = (path) => path,
   return (tree: Root, file: VFile) => {
     const slug = slugFromFileName(file.path);
     const shown = displayPath(file.path);
-    const ownAnchors = new Set<string>([...LAYOUT_ANCHORS, ...headingIds(tree)]);
+    // Most notes never link to their own headings: work their ids out only when one does.
+    let ownAnchors: Set<string> | undefined;
+    const anchorsOfThisNote = () => (ownAnchors ??= new Set<string>([...LAYOUT_ANCHORS, ...headingIds(tree)]));
     const problems: ContentProblem[] = [];
     const offset = lineOffset(file);
     visit(tree, (node) => node.type === 'link' || node.type === 'definition', (node) => {
@@ -41,7 +43,7 @@ export function remarkLinkRules({ site, catalogue, displayPath = (path) => path,
           if (link.url.startsWith('http:')) warn(`${at.file}:${at.line ?? '?'}: link ${link.url} uses plain http: use https:// where the site offers it`);
           break;
         case 'note': {
-          const anchors = verdict.slug === slug ? ownAnchors : catalogue.anchorsOf(verdict.slug);
+          const anchors = verdict.slug === slug ? anchorsOfThisNote() : catalogue.anchorsOf(verdict.slug);
           if (anchors === undefined) fail(`points to a note "${verdict.slug}" that does not exist: link to an existing file name in content/notes/`);
           else if (verdict.fragment !== undefined && !anchors.has(verdict.fragment)) {
             fail(`points to #${verdict.fragment}, which is no heading of "${verdict.slug}": headings there are ${[...anchors].filter((a) => !(LAYOUT_ANCHORS as readonly string[]).includes(a)).map((a) => `#${a}`).join(', ') || 'none'}`);

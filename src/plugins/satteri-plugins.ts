@@ -21,13 +21,20 @@ interface DocumentContext {
   readonly data: Record<string, unknown>;
 }
 
+// One file per document, shared by the plugins, so what they work out about it is worked out once.
+const files = new WeakMap<object, VFile>();
+
 /** The file a remark transformer expects: the note's path, the text Sätteri parses and Astro's data (frontmatter included). */
 function fileOf(context: DocumentContext): VFile {
-  return new VFile({
+  const known = files.get(context.data);
+  if (known) return known;
+  const file = new VFile({
     value: context.source,
     ...(context.fileURL ? { path: fileURLToPath(context.fileURL) } : {}),
     ...('astro' in context.data ? { data: { astro: context.data['astro'] } as VFile['data'] } : {}),
   });
+  files.set(context.data, file);
+  return file;
 }
 
 /**
