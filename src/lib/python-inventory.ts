@@ -108,10 +108,13 @@ export function apiLookup(inventory: PythonInventory): ApiLookup {
     if (!entry) return undefined;
     return { name, url: `${inventory.base}${entry.page}#${entry.anchor}`, kind: object?.kind ?? 'module', module: moduleOf(name, inventory.modules) };
   };
+  // Notes name the same few APIs again and again: each name is looked up once.
+  const known = new Map<string, ApiTarget | undefined>();
   return (name) => {
-    const target = find(name);
-    if (target) return target;
+    if (known.has(name)) return known.get(name);
     const alias = aliasTarget(name);
-    return alias === undefined ? undefined : find(alias);
+    const target = find(name) ?? (alias === undefined ? undefined : find(alias));
+    known.set(name, target);
+    return target;
   };
 }

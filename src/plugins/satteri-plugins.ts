@@ -6,8 +6,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Element, ElementContent, Properties } from 'hast';
-import type { Heading, Nodes, Root, RootContent } from 'mdast';
-import type { HastPluginDefinition, MdastPluginEntry } from 'satteri';
+import type { Nodes, Root, RootContent, Text } from 'mdast';
+import type { HastPluginDefinition, MdastPluginEntry, MdastTarget, MdastVisitorContext, Position } from 'satteri';
 import { VFile } from 'vfile';
 import { type ApiLink, apiLinkChange, keepsCodePlain, recordApiLinks, type RemarkPythonApiLinksOptions } from './remark-python-api-links';
 import { TASK_STATE_LABELS } from './rehype-task-list-labels';
@@ -37,25 +37,36 @@ function fileOf(context: DocumentContext): VFile {
   return file;
 }
 
+/** Where a node starts and ends, when Sätteri recorded it. */
+const at = (node: { position?: Position | undefined }) => (node.position ? { position: node.position } : {});
+
 /**
  * Runs remark transformers that read links, definitions and headings (the link rules and the
- * outbound-link collector) on a tree of just those nodes, in document order. Headings are
- * reduced to their text, so a link inside one is not met twice.
+ * outbound-link collector) on a tree of just those nodes, in document order, copied as plain
+ * objects: links and headings with their text, so a link inside a heading is not met twice.
  */
 export function satteriLinkChecks(name: string, checks: readonly TreeCheck[]): MdastPluginEntry {
   // A factory: Sätteri calls it once per document, so each note collects into a fresh list.
   return () => {
     const nodes: RootContent[] = [];
+    const textOf = (node: Readonly<MdastTarget>, context: MdastVisitorContext): Text[] => [{ type: 'text', value: context.textContent(node, { includeImageAlt: true }) }];
     return {
       name,
       // Lines in error messages need node positions, which Sätteri leaves out unless a plugin asks.
       options: { position: true },
-      link: (node) => void nodes.push(node),
-      linkReference: (node) => void nodes.push(node),
-      definition: (node) => void nodes.push(node),
+      link(node, context) {
+        nodes.push({ type: 'link', url: node.url, children: textOf(node, context), ...at(node) });
+      },
+      linkReference(node, context) {
+        const { identifier, label, referenceType } = node;
+        nodes.push({ type: 'linkReference', identifier, label, referenceType, children: textOf(node, context), ...at(node) });
+      },
+      definition(node) {
+        const { identifier, label, url } = node;
+        nodes.push({ type: 'definition', identifier, label, url, ...at(node) });
+      },
       heading(node, context) {
-        const text: Heading = { type: 'heading', depth: node.depth, children: [{ type: 'text', value: context.textContent(node) }] };
-        nodes.push(node.position ? { ...text, position: node.position } : text);
+        nodes.push({ type: 'heading', depth: node.depth, children: textOf(node, context), ...at(node) });
       },
       after(_tree, context) {
         const file = fileOf(context);
@@ -73,13 +84,14 @@ export function satteriPythonApiLinks({ lookup }: RemarkPythonApiLinksOptions): 
       name: 'python-api-links',
       options: { position: true },
       inlineCode(code, context) {
+        const change = apiLinkChange(code, lookup);
+        if (change === undefined) return;
+        // Most inline code names no API, so only a candidate pays for the walk up its ancestors.
         let ancestor: Readonly<Nodes> | undefined = context.parent(code);
         while (ancestor !== undefined) {
           if (keepsCodePlain(ancestor as Nodes)) return;
           ancestor = context.parent(ancestor);
         }
-        const change = apiLinkChange(code, lookup);
-        if (change === undefined) return;
         context.replaceNode(code, change.replacement);
         if (change.link) links.push(change.link);
       },
