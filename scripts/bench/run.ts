@@ -71,6 +71,20 @@ async function measurePageTypes(dist: string): Promise<Map<string, PageMeasure>>
   return measured;
 }
 
+interface SiteMeasure {
+  pages: Map<string, PageMeasure>;
+  size: Awaited<ReturnType<typeof distSize>>;
+  css: Awaited<ReturnType<typeof siteCss>>;
+  fonts: string[];
+}
+
+/** The page budgets, output size, CSS and fonts of one built site. */
+async function measureSite(dist: string): Promise<SiteMeasure> {
+  const pages = await measurePageTypes(dist);
+  const fonts = [...(await fontFiles(dist)), ...[...pages.values()].flatMap((page) => page.fonts)];
+  return { pages, size: await distSize(dist), css: await siteCss(dist, [...pages.values()]), fonts };
+}
+
 /** Whether the baseline build really left the project's plugins out: no API links and no marked outbound links in the article. */
 async function baselineIsPlain(dist: string): Promise<boolean> {
   const note = await firstFolder(dist, 'notes');
@@ -146,16 +160,14 @@ async function benchmark(scratch: string, count: number, seed: number, runs: num
   const full: BuildRun[] = [];
   const plain: BuildRun[] = [];
   const doubled: BuildRun[] = [];
-  let site: { pages: Map<string, PageMeasure>; size: Awaited<ReturnType<typeof distSize>>; css: Awaited<ReturnType<typeof siteCss>>; fonts: string[] } | undefined;
+  let site: SiteMeasure | undefined;
   let plainEffective = false;
   for (let run = 1; run <= runs; run += 1) {
     const of = runs === 1 ? '' : `, run ${run} of ${runs}`;
     console.log(`\n[1/3] Full build${of} (${load()}) …`);
     const build = await timedBuild(workspace, content);
     if (site === undefined) {
-      const pages = await measurePageTypes(build.outDir);
-      const fonts = [...(await fontFiles(build.outDir)), ...[...pages.values()].flatMap((page) => page.fonts)];
-      site = { pages, size: await distSize(build.outDir), css: await siteCss(build.outDir, [...pages.values()]), fonts };
+      site = await measureSite(build.outDir);
       await rename(build.outDir, join(scratch, 'dist-full'));
     }
     full.push(build);

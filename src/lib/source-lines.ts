@@ -6,6 +6,8 @@ interface SourceFile {
   value: unknown;
 }
 
+const offsets = new WeakMap<SourceFile, number>();
+
 /**
  * How many lines precede the text a Markdown plugin sees. Astro hands plugins the body of an
  * `.md` note without its frontmatter (and the whole file of an `.mdx` one), so positions in
@@ -19,8 +21,6 @@ export function lineOffset(file: SourceFile): number {
   offsets.set(file, offset);
   return offset;
 }
-
-const offsets = new WeakMap<SourceFile, number>();
 
 function offsetInSource(file: SourceFile): number {
   const text = String(file.value ?? '');
