@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort, startServer, type TestServer } from '../../tests/helpers/http-server';
-import { checkLink, checkLinks, hasFragment, userAgentFor, type LinkCheckOptions } from './link-check';
+import { checkLink, checkLinks, userAgentFor, type LinkCheckOptions } from './link-check';
 
 const PAGE = `<!doctype html><title>t</title>
 <h1 id="top">Hello</h1><a name="legacy"></a><h2 id="café">Café</h2>
@@ -225,19 +225,5 @@ describe('checkLinks concurrency', () => {
       [urls[1], 'ok'],
       [urls[2], 'broken'],
     ]);
-  });
-});
-
-describe('hasFragment reads the HTML, not its text', () => {
-  it.each([
-    ['<div id="x"></div>', 'x', true],
-    ['<a name="x"></a>', 'x', true],
-    ['<div name="x"></div>', 'x', false],
-    ['<p>id="x"</p>', 'x', false],
-    ['<!-- <div id="x"></div> -->', 'x', false],
-    ['<div id="a b"></div>', 'a%20b', true],
-    ['<div id="100%"></div>', '100%', true],
-  ])('%s has #%s: %s', (html, fragment, expected) => {
-    expect(hasFragment(html, fragment)).toBe(expected);
   });
 });

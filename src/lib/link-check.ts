@@ -1,7 +1,5 @@
 /** Checks outbound URLs over the network: status, redirect chain, final URL, #fragment, time-outs. */
-import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { EXIT, visit } from 'unist-util-visit';
+import { elementFragment, hasFragment } from './page-fragments';
 import { isWebUrl } from './urls';
 
 /**
@@ -54,45 +52,6 @@ const MAX_HTML_BYTES = 10 * 1024 * 1024;
 
 export function userAgentFor(siteUrl: string): string {
   return `python-concurrency-notes-linkcheck/1.0 (+${new URL('references/', siteUrl.replace(/\/?$/, '/')).href})`;
-}
-
-/**
- * Whether a browser would scroll to `fragment` on this page: an element with that `id`, or an
- * `<a name>`, matched against the fragment as written and percent-decoded, like the HTML spec does.
- * GitHub renders README headings as `id="user-content-x"` and scrolls to `#x` with a script, so
- * that prefix counts too.
- */
-export function hasFragment(html: string, fragment: string): boolean {
-  const wanted = new Set([fragment, decodeFragment(fragment)].flatMap((name) => [name, `user-content-${name}`]));
-  let found = false;
-  visit(fromHtml(html), 'element', (node: Element) => {
-    const id = node.properties['id'];
-    const name = node.tagName === 'a' ? node.properties['name'] : undefined;
-    if ((typeof id === 'string' && wanted.has(id)) || (typeof name === 'string' && wanted.has(name))) {
-      found = true;
-      return EXIT;
-    }
-    return undefined;
-  });
-  return found;
-}
-
-function decodeFragment(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment; // a stray `%` is matched as written
-  }
-}
-
-/**
- * The element name a URL's fragment points at, undecoded; undefined when there is nothing to look
- * up: no fragment, or only a text directive (`#:~:text=…`), which names words rather than an element.
- */
-function elementFragment(url: string): string | undefined {
-  const hash = new URL(url).hash.slice(1);
-  const [element = ''] = hash.split(':~:');
-  return element === '' ? undefined : element;
 }
 
 /** What fetching one page (without fragment) found, shared by every URL that points into it. */
