@@ -2,7 +2,7 @@
  * Build-time syntax highlighting for both Markdown processors, in light and dark. It makes the
  * markup Astro's built-in Shiki highlighting makes (`pre.astro-code` with the colours of both
  * themes as CSS variables), but runs Shiki's JavaScript regular-expression engine, which
- * tokenizes the notes' Python about twice as fast as the WebAssembly Oniguruma engine Astro loads.
+ * tokenizes the notes' Python nearly twice as fast as the WebAssembly Oniguruma engine Astro loads.
  */
 import type { Element, Parents, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
