@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import { WIDTHS } from '../helpers/browser';
@@ -17,6 +19,25 @@ describe('every page type fits a phone and a desktop without sideways scrolling'
     }
     await context.close();
     expect(overflowing).toEqual([]);
+  }, 120_000);
+});
+
+describe('code blocks on a 320 px phone', () => {
+  it('show every title whole: the copy button makes way instead of cutting it', async () => {
+    const notes = (await readdir(join(served.dist, 'notes'), { withFileTypes: true })).filter((entry) => entry.isDirectory());
+    const context = await served.browser.newContext({ viewport: { width: 320, height: 800 } });
+    const page = await context.newPage();
+    const cut: string[] = [];
+    let titles = 0;
+    for (const note of notes) {
+      await page.goto(new URL(`/notes/${note.name}/`, served.server.url).href);
+      const shown = await page.$$eval('.code-block__title', (elements) => elements.map((title) => ({ text: title.textContent ?? '', cut: title.scrollWidth > title.clientWidth })));
+      titles += shown.length;
+      cut.push(...shown.filter((title) => title.cut).map((title) => `${note.name}: ${title.text}`));
+    }
+    await context.close();
+    expect(titles).toBeGreaterThan(10);
+    expect(cut).toEqual([]);
   }, 120_000);
 });
 
