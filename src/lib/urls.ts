@@ -48,8 +48,9 @@ export function isWebUrl(raw: string): boolean {
  */
 export function isOutboundUrl(href: string, siteUrl: string): boolean {
   // Every link of every note passes here: parse once, and skip the parser for relative links.
-  if (!/^https?:/i.test(href.trim())) return false;
-  const url = URL.parse(href.trim());
+  const trimmed = href.trim();
+  if (!/^https?:/i.test(trimmed)) return false;
+  const url = URL.parse(trimmed);
   return url !== null && url.host.toLowerCase() !== new URL(siteUrl).host.toLowerCase();
 }
 
