@@ -10,6 +10,7 @@ import { isWebUrl } from './lib/urls';
 const root = contentRoot();
 
 const isoDate = z.coerce.date({ error: 'must be a date written as YYYY-MM-DD' });
+const pythonVersion = z.string().regex(/^3\.\d{1,2}$/, 'must be a Python version such as "3.11" (quoted)');
 
 const notes = defineCollection({
   loader: notesLoader(`${root}/notes`, `${root}/tags.yaml`, `${root}/references.yaml`),
@@ -28,10 +29,13 @@ const notes = defineCollection({
       tags: z.array(reference('tags')).min(1, 'needs at least one tag from content/tags.yaml'),
       published: isoDate,
       updated: isoDate.optional(),
-      python: z
-        .string()
-        .regex(/^3\.\d{1,2}$/, 'must be a Python version such as "3.11" (quoted)')
-        .optional(),
+      python: pythonVersion.optional(),
+      checked: z
+        .object(
+          { python: pythonVersion, on: isoDate },
+          { error: 'is required: the Python release the note was last checked against and the day, e.g. { python: "3.15", on: 2026-11-30 }' },
+        )
+        .strict(),
       draft: z.boolean().default(false),
     })
     .strict(),
@@ -63,10 +67,7 @@ const references = defineCollection({
         .int()
         .min(1970, 'must be a year such as 2025')
         .max(2100, 'must be a year such as 2025'),
-      python: z
-        .string()
-        .regex(/^3\.\d{1,2}$/, 'must be a Python version such as "3.11" (quoted)')
-        .optional(),
+      python: pythonVersion.optional(),
       summary: z
         .string({ error: 'is required: our one-line annotation' })
         .trim()

@@ -139,6 +139,7 @@ function frontmatter(next: Random): string[] {
     `tags: [${tags.join(', ')}]`,
     `published: ${isoDay(published)}`,
     ...(next() < 0.3 ? [`updated: ${isoDay(published + int(next, 1, 300))}`] : []),
+    'checked: { python: "3.15", on: 2026-11-30 }',
     ...(next() < 0.5 ? [`python: "3.${int(next, 11, 14)}"`] : []),
   ];
 }

@@ -48,6 +48,11 @@ describe('checkFrontmatterDates', () => {
     expect(problem?.message).toContain('YYYY-MM-DD');
   });
 
+  it('checks the day a note was checked, nested under checked', () => {
+    const problems = checkFrontmatterDates(parsed('---\npublished: 2026-01-01\nchecked: { python: "3.15", on: 2026-02-30 }\n---\n'), FILE);
+    expect(problems).toEqual([expect.objectContaining({ line: 3, field: 'checked.on', message: expect.stringContaining('"2026-02-30"') })]);
+  });
+
   it('accepts real dates and a missing optional date', () => {
     expect(checkFrontmatterDates(parsed('---\npublished: 2026-02-28\n---\n'), FILE)).toEqual([]);
   });

@@ -51,15 +51,21 @@ export function readFrontmatter(source: string, file: string): RawFrontmatter | 
   return { data: data as Record<string, unknown>, firstLine: 2, fieldLines };
 }
 
+/** The raw text of each date field, by its name as an author reads it (`checked.on` for a nested one). */
+function dateFields(data: Record<string, unknown>): Array<[field: string, value: unknown]> {
+  const checked = data['checked'];
+  const nested = checked !== null && typeof checked === 'object' && !Array.isArray(checked) ? (checked as Record<string, unknown>)['on'] : undefined;
+  return [...DATE_FIELDS.map((field): [string, unknown] => [field, data[field]]), ['checked.on', nested]];
+}
+
 /** Problems the schema cannot see because YAML turns `2024-13-40` into a real (wrong) date. */
 export function checkFrontmatterDates(frontmatter: RawFrontmatter, file: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  for (const field of DATE_FIELDS) {
-    const value = frontmatter.data[field];
+  for (const [field, value] of dateFields(frontmatter.data)) {
     if (value === undefined) continue;
     const text = typeof value === 'string' ? value : String(value);
     if (!isCalendarDate(text)) {
-      const line = frontmatter.fieldLines.get(field);
+      const line = frontmatter.fieldLines.get(field.split('.')[0] ?? field);
       problems.push({
         file,
         ...(line === undefined ? {} : { line }),
