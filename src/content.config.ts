@@ -4,16 +4,23 @@ import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { contentRoot } from './lib/content-root';
 import { notesLoader } from './lib/notes-loader';
+import { INVENTORY_FILE, loadInventory } from './lib/python-inventory';
 import { REFERENCE_KINDS } from './lib/reference-kinds';
+import { PYTHON_VERSION } from './lib/python-docs/versions';
 import { isWebUrl } from './lib/urls';
 
 const root = contentRoot();
 
 const isoDate = z.coerce.date({ error: 'must be a date written as YYYY-MM-DD' });
-const pythonVersion = z.string().regex(/^3\.\d{1,2}$/, 'must be a Python version such as "3.11" (quoted)');
+const pythonVersion = z.string().regex(PYTHON_VERSION, 'must be a Python version such as "3.11" (quoted)');
 
 const notes = defineCollection({
-  loader: notesLoader(`${root}/notes`, `${root}/tags.yaml`, `${root}/references.yaml`),
+  loader: notesLoader({
+    directory: `${root}/notes`,
+    tagsFile: `${root}/tags.yaml`,
+    referencesFile: `${root}/references.yaml`,
+    docsPython: loadInventory(INVENTORY_FILE).python,
+  }),
   schema: z
     .object({
       title: z

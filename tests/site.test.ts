@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { attr, readPage, textOf } from './helpers/html';
@@ -105,5 +106,36 @@ describe('drafts', () => {
     const home = await readPage(build.outDir, '/');
     expect(home.html).not.toContain('Gamma');
     expect(home.all('.note-list .note-card__title a').map((a) => attr(a, 'href'))).toEqual(['/notes/beta/', '/notes/alpha/']);
+  });
+});
+
+describe('what each note was checked against', () => {
+  const log = inject('fixtureSiteLog');
+
+  it('says so under the title of a current note', async () => {
+    const page = await readPage(build.outDir, 'notes/alpha');
+    expect(page.text('.note__header .checked')).toBe('Checked against Python 3.15 · 30 Nov 2026');
+    expect(page.one('.note__header .checked--due')).toBeUndefined();
+  });
+
+  it('marks a note checked against an older Python than the docs as due for review, on its page and in the build log', async () => {
+    const page = await readPage(build.outDir, 'notes/beta');
+    expect(page.text('.note__header .checked--due')).toBe(
+      'Due for review: last checked against Python 3.14 on 1 Oct 2026; the current docs are for Python 3.15.',
+    );
+    expect(log).toContain('1 note is due for review against the Python 3.15 docs');
+    expect(log).toMatch(/- beta: checked against Python 3\.14\n/);
+    expect(log).not.toMatch(/- alpha: checked against/);
+  });
+
+  it('tells feed readers and the JSON export too', async () => {
+    const feed = await readFile(join(build.outDir, 'rss.xml'), 'utf8');
+    expect(feed).toContain('Checked against Python 3.14 on 1 Oct 2026.');
+    const exported = JSON.parse(await readFile(join(build.outDir, 'references.json'), 'utf8')) as { notes: Array<{ slug: string; checked: unknown }> };
+    // Newest first, as the site lists them.
+    expect(exported.notes.map(({ slug, checked }) => [slug, checked])).toEqual([
+      ['beta', { python: '3.14', on: '2026-10-01' }],
+      ['alpha', { python: '3.15', on: '2026-11-30' }],
+    ]);
   });
 });
