@@ -12,6 +12,7 @@ import { isWebUrl } from './lib/urls';
 const root = contentRoot();
 
 const isoDate = z.coerce.date({ error: 'must be a date written as YYYY-MM-DD' });
+const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and hyphens');
 const pythonVersion = z.string().regex(PYTHON_VERSION, 'must be a Python version such as "3.11" (quoted)');
 
 const notes = defineCollection({
@@ -62,7 +63,7 @@ const references = defineCollection({
   loader: file(`${root}/references.yaml`),
   schema: z
     .object({
-      id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and hyphens'),
+      id: kebabId,
       url: z
         .string({ error: 'is required: the address readers follow' })
         .refine(isWebUrl, 'must be an absolute http(s) URL, e.g. https://docs.python.org/3/library/asyncio.html'),
@@ -85,4 +86,27 @@ const references = defineCollection({
     .strict(),
 });
 
-export const collections = { notes, tags, references };
+/** Reading paths: ordered notes with a reason per step. Whether each step names a published note is checked in src/lib/validation/. */
+const paths = defineCollection({
+  loader: file(`${root}/paths.yaml`),
+  schema: z
+    .object({
+      id: kebabId,
+      title: z.string({ error: 'is required: the name readers see, e.g. "Start here"' }).trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters'),
+      intro: z.string({ error: 'is required: one or two sentences on who the path is for' }).trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
+      steps: z
+        .array(
+          z
+            .object({
+              note: z.string({ error: 'is required: the file name of a note, without .md' }).trim().min(1, 'must not be empty'),
+              why: z.string({ error: 'is required: one line on why this step comes here' }).trim().min(1, 'must not be empty').max(160, 'must be at most 160 characters'),
+            })
+            .strict(),
+          { error: 'is required: a list of { note, why }' },
+        )
+        .min(2, 'needs at least two steps'),
+    })
+    .strict(),
+});
+
+export const collections = { notes, tags, references, paths };

@@ -121,6 +121,24 @@ const cases: BadInput[] = [
     says: ['notes/alpha.md:17', 'never closed'],
   },
   {
+    name: 'a reading path naming a note that does not exist',
+    file: 'paths.yaml',
+    edit: (text) => text.replace('- note: beta', '- note: betta'),
+    says: ['paths.yaml:8', 'field "start-here.steps[1].note"', 'names "betta", which is no published note'],
+  },
+  {
+    name: 'a reading path naming a draft',
+    file: 'paths.yaml',
+    edit: (text) => text.replace('- note: beta', '- note: gamma-draft'),
+    says: ['paths.yaml:8', 'names "gamma-draft", which is no published note', 'drafts cannot be steps'],
+  },
+  {
+    name: 'a reading path without steps',
+    file: 'paths.yaml',
+    edit: (text) => text.replace(/  steps:[\s\S]*$/, '  steps: []\n'),
+    says: ['paths', 'start-here', 'steps', 'needs at least two steps'],
+  },
+  {
     name: 'two notes with the same file name',
     file: 'notes/nested/beta.mdx',
     edit: (text) => text,

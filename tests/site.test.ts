@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { select } from 'hast-util-select';
 import { describe, expect, inject, it } from 'vitest';
 import { attr, readPage, textOf } from './helpers/html';
 
@@ -137,5 +138,36 @@ describe('what each note was checked against', () => {
       ['beta', { python: '3.14', on: '2026-10-01' }],
       ['alpha', { python: '3.15', on: '2026-11-30' }],
     ]);
+  });
+});
+
+describe('reading paths', () => {
+  it('lists every path on /paths/ with its steps in order and why each comes there', async () => {
+    const page = await readPage(build.outDir, 'paths');
+    expect(page.all('.reading-path h2').map(textOf)).toEqual(['Start here (2 notes)']);
+    const steps = page.all('.reading-path .path-steps > li');
+    expect(steps.map((li) => [textOf(select('a', li) ?? li), textOf(select('p', li) ?? li)])).toEqual([
+      ['Alpha: gather two coroutines', 'Coroutines side by side with gather.'],
+      ['Beta: a thread per blocking call', 'The same ideas written in MDX.'],
+    ]);
+    expect(page.all('.reading-path .path-steps a').map((a) => attr(a, 'href'))).toEqual(['/notes/alpha/', '/notes/beta/']);
+  });
+
+  it('shows a note its place in the path, with the next and previous steps', async () => {
+    const alpha = await readPage(build.outDir, 'notes/alpha');
+    expect(alpha.text('.path-nav__place')).toBe('Step 1 of 2 in Start here');
+    expect(attr(alpha.one('.path-nav__place a'), 'href')).toBe('/paths/#path-start-here');
+    expect(alpha.one('.path-nav__previous')).toBeUndefined();
+    expect(alpha.text('.path-nav__next')).toBe('Next Beta: a thread per blocking call');
+    const beta = await readPage(build.outDir, 'notes/beta');
+    expect(beta.text('.path-nav__place')).toBe('Step 2 of 2 in Start here');
+    expect(attr(beta.one('.path-nav__previous a'), 'href')).toBe('/notes/alpha/');
+    expect(beta.one('.path-nav__next')).toBeUndefined();
+  });
+
+  it('offers the first path on the home page, before the list of notes', async () => {
+    const page = await readPage(build.outDir, '');
+    expect(page.all('main h2').map(textOf)).toEqual(['Start here', 'All notes, newest first']);
+    expect(page.all('.start-here .path-steps a').map((a) => attr(a, 'href'))).toEqual(['/notes/alpha/', '/notes/beta/']);
   });
 });

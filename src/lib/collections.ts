@@ -10,6 +10,7 @@ import { notesWithTag, relatedNotes, tagSummaries } from './tags';
 import type { OutboundLink } from '../plugins/remark-outbound-links';
 import type { ApiLink } from '../plugins/remark-python-api-links';
 import { buildApiIndex } from './api-index';
+import { placesOfNote, resolvePaths } from './notes/reading-paths';
 
 export type Note = CollectionEntry<'notes'>;
 export type Tag = CollectionEntry<'tags'>;
@@ -82,4 +83,14 @@ export async function getLinkStatus(): Promise<LinkStatusFile> {
   const file = join(contentRoot(), 'link-status.json');
   const text = await readFile(file, 'utf8').catch(() => undefined);
   return text === undefined ? { links: {} } : parseLinkStatus(JSON.parse(text), file);
+}
+
+/** The reading paths in the order of content/paths.yaml, each step with its note; steps naming no published note are left out (the validation stage reports them). */
+export const getReadingPaths = oncePerBuild(async () => resolvePaths(await getCollection('paths'), await getNotes()).paths);
+
+export type ReadingPath = Awaited<ReturnType<typeof getReadingPaths>>[number];
+
+/** Where a note sits in each path it is a step of. */
+export async function getPlacesOfNote(note: Note) {
+  return placesOfNote(await getReadingPaths(), note.id);
 }

@@ -1,6 +1,6 @@
 /** Reads a note's raw frontmatter and checks what the YAML parser would silently accept. */
 import { parseDocument } from 'yaml';
-import type { ContentProblem } from './content-errors';
+import type { ContentProblem } from './content/errors';
 
 const DATE_FIELDS = ['published', 'updated'] as const;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from './content-errors';
+import { formatProblem } from './content/errors';
 import { checkNoteSources, unclosedFenceLine } from './note-sources';
 
 const context = { tagIds: new Set(['asyncio']) };

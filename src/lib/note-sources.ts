@@ -1,5 +1,5 @@
 /** Checks over the raw note files as a whole, before Astro parses them one by one. */
-import type { ContentProblem } from './content-errors';
+import type { ContentProblem } from './content/errors';
 import { checkFrontmatterDates, checkFrontmatterTags, readFrontmatter } from './frontmatter';
 import { slugFromFileName } from './paths';
 

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
-import { ContentError, type ContentProblem } from './content-errors';
+import { ContentError, type ContentProblem } from './content/errors';
 import { dueForReviewReport } from './notes/checked';
 import { checkNoteSources, type NoteSource } from './note-sources';
 import { slugFromFileName } from './paths';

@@ -1,7 +1,7 @@
 /** The references catalogue as the Markdown pipeline sees it: which URLs have an entry. */
 import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
-import { ContentError, type ContentProblem } from './content-errors';
+import { ContentError, type ContentProblem } from './content/errors';
 import { referenceMatcher } from './references';
 import { normalizeUrl } from './urls';
 

@@ -13,7 +13,7 @@ import { markdownToHtml } from 'satteri';
 import { type PluggableList, unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { ContentError } from '../lib/content-errors';
+import { ContentError } from '../lib/content/errors';
 import { apiLookup, loadInventory } from '../lib/python-inventory';
 import type { SiteCatalogue } from '../lib/site-catalogue';
 import { type NotePluginOptions, notePlugins } from './note-plugins';

@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { ContentError } from '../lib/content-errors';
+import { ContentError } from '../lib/content/errors';
 import type { SiteCatalogue } from '../lib/site-catalogue';
 import { remarkLinkRules } from './remark-link-rules';
 

@@ -6,7 +6,7 @@
 import type { Definition, Link, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { ContentError, type ContentProblem } from '../lib/content-errors';
+import { ContentError, type ContentProblem } from '../lib/content/errors';
 import { lineOffset } from '../lib/source-lines';
 import { headingIds, LAYOUT_ANCHORS } from '../lib/note-anchors';
 import { slugFromFileName } from '../lib/paths';

@@ -8,7 +8,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { ContentError } from '../lib/content-errors';
+import { ContentError } from '../lib/content/errors';
 import { remarkOutboundLinks, type RemarkOutboundLinksOptions } from './remark-outbound-links';
 
 const SITE = 'https://pyconcurrency.example.org';

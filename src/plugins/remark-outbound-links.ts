@@ -8,7 +8,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { ContentError, type ContentProblem } from '../lib/content-errors';
+import { ContentError, type ContentProblem } from '../lib/content/errors';
 import { lineOffset } from '../lib/source-lines';
 import { isOutboundUrl } from '../lib/urls';
 
