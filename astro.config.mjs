@@ -1,5 +1,4 @@
 // @ts-check
-import { relative } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -7,45 +6,36 @@ import { unified } from '@astrojs/markdown-remark';
 import { satteri } from '@astrojs/markdown-satteri';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
-import { referenceCatalogue } from './src/lib/reference-catalogue.ts';
-import { contentRoot } from './src/lib/content-root.ts';
-import { notePlugins } from './src/plugins/note-plugins.ts';
+import { forSatteri, forUnified, notePlugins } from './src/plugins/index.ts';
 import { apiLookup, INVENTORY_FILE, loadInventory } from './src/lib/python-inventory.ts';
-import { siteCatalogue } from './src/lib/site-catalogue.ts';
 
 // Where the site is served: override both to host it under another domain or a sub-path.
 const site = process.env.SITE_URL ?? 'https://pyconcurrency.example.org';
 const base = process.env.BASE_PATH ?? '/';
-// Tests and the benchmark build other content into other folders; a normal build uses neither.
-const content = contentRoot();
+// Tests and the benchmark build into other folders; a normal build uses neither.
 const outDir = process.env.OUT_DIR ?? './dist';
 const cacheDir = process.env.CACHE_DIR ?? './node_modules/.astro';
 // The benchmark's baseline: the same Markdown without this project's own plugins.
 const plainMarkdown = process.env.PLAIN_MARKDOWN === '1';
 
-const referencesFile = `${content}/references.yaml`;
-const shownPath = (/** @type {string} */ path) => relative(process.cwd(), path);
 const inventory = loadInventory(INVENTORY_FILE);
-
 const plugins = notePlugins({
   site,
+  lookup: apiLookup(inventory),
   plain: plainMarkdown,
   code: {
     themes: { light: 'github-light-default', dark: 'github-dark-default' },
     // ```output blocks hold what a snippet prints: shown as plain text, never highlighted.
     langAlias: { output: 'text' },
   },
-  linkRules: { site, catalogue: siteCatalogue(`${content}/notes`, `${content}/tags.yaml`), displayPath: shownPath },
-  outboundLinks: { site, isCatalogued: referenceCatalogue(referencesFile), catalogueFile: shownPath(referencesFile), displayPath: shownPath },
-  apiLinks: { lookup: apiLookup(inventory) },
 });
 
 // .md notes go through Sätteri, Astro's native Markdown processor with GFM built in, which renders
 // them several times faster than unified; .mdx notes go through unified and remark-gfm. Both run
-// the same plugins (src/plugins/note-plugins.ts). Typographic quotes are written directly where
-// they matter: neither runs a smart-punctuation pass.
-const markdownProcessor = satteri({ features: { gfm: true, smartPunctuation: false }, ...plugins.satteri });
-const mdxProcessor = unified({ gfm: false, smartypants: false, ...plugins.unified });
+// the same plugins (src/plugins/index.ts). Typographic quotes are written directly where they
+// matter: neither runs a smart-punctuation pass.
+const markdownProcessor = satteri({ features: { gfm: true, smartPunctuation: false }, ...forSatteri(plugins) });
+const mdxProcessor = unified({ gfm: false, smartypants: false, ...forUnified(plugins) });
 
 export default defineConfig({
   site,

@@ -1,8 +1,9 @@
-/** The content model: notes, tags and references, validated by zod at build time. */
+/** The content model: notes, tags, references and reading paths, validated by zod at build time. */
 import { defineCollection, reference } from 'astro:content';
-import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { contentRoot } from './lib/content-root';
+import { yamlLoader } from './lib/content/yaml-loader';
+import { renderInputsDigest } from './lib/notes/render-inputs';
 import { notesLoader } from './lib/notes-loader';
 import { INVENTORY_FILE, loadInventory } from './lib/python-inventory';
 import { REFERENCE_KINDS } from './lib/reference-kinds';
@@ -18,8 +19,8 @@ const pythonVersion = z.string().regex(PYTHON_VERSION, 'must be a Python version
 const notes = defineCollection({
   loader: notesLoader({
     directory: `${root}/notes`,
-    tagsFile: `${root}/tags.yaml`,
-    referencesFile: `${root}/references.yaml`,
+    // Rendering reads the docs inventory and runs the plugins in src/plugins with helpers from src/lib.
+    renderInputs: renderInputsDigest([INVENTORY_FILE, './src/plugins', './src/lib']),
     docsPython: loadInventory(INVENTORY_FILE).python,
   }),
   schema: z
@@ -50,7 +51,7 @@ const notes = defineCollection({
 });
 
 const tags = defineCollection({
-  loader: file(`${root}/tags.yaml`),
+  loader: yamlLoader(`${root}/tags.yaml`),
   schema: z
     .object({
       label: z.string().trim().min(1),
@@ -60,7 +61,7 @@ const tags = defineCollection({
 });
 
 const references = defineCollection({
-  loader: file(`${root}/references.yaml`),
+  loader: yamlLoader(`${root}/references.yaml`),
   schema: z
     .object({
       id: kebabId,
@@ -88,7 +89,7 @@ const references = defineCollection({
 
 /** Reading paths: ordered notes with a reason per step. Whether each step names a published note is checked in src/lib/validation/. */
 const paths = defineCollection({
-  loader: file(`${root}/paths.yaml`),
+  loader: yamlLoader(`${root}/paths.yaml`),
   schema: z
     .object({
       id: kebabId,

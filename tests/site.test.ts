@@ -171,3 +171,14 @@ describe('reading paths', () => {
     expect(page.all('.start-here .path-steps a').map((a) => attr(a, 'href'))).toEqual(['/notes/alpha/', '/notes/beta/']);
   });
 });
+
+describe('links to headings that hold a link', () => {
+  it('land on the heading: its id is made from its visible text, in .md and .mdx notes alike', async () => {
+    const beta = await readPage(build.outDir, 'notes/beta');
+    expect(attr(beta.one('h2#about-pep-525'), 'id')).toBe('about-pep-525');
+    expect(beta.text('h2#about-pep-525')).toBe('About PEP 525 (external site)');
+    const alpha = await readPage(build.outDir, 'notes/alpha');
+    expect(attr(alpha.all('.prose a').find((a) => textOf(a) === 'in beta'), 'href')).toBe('../beta/#about-pep-525');
+    expect(attr(alpha.one('h2#code'), 'id')).toBe('code');
+  });
+});

@@ -29,6 +29,9 @@ export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(path, site).href;
 }
 
+/** Ids the note layout puts around every note's content; a link to `#main` and the like lands too. */
+export const LAYOUT_ANCHORS = ['main', 'toc-heading', 'references', 'related-heading'] as const;
+
 /** The element id of a reference on the index page. */
 export const referenceAnchor = (referenceId: string) => `ref-${referenceId}`;
 /** The element id of a group of references of one kind on the index page. */
