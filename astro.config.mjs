@@ -7,7 +7,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { forSatteri, forUnified, notePlugins } from './src/plugins/index.ts';
-import { apiLookup, INVENTORY_FILE, loadInventory } from './src/lib/python-inventory.ts';
+import { apiLookup, INVENTORY_FILE, loadInventory } from './src/lib/python-docs/inventory.ts';
 
 // Where the site is served: override both to host it under another domain or a sub-path.
 const site = process.env.SITE_URL ?? 'https://pyconcurrency.example.org';

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { serveDirectory } from './lib/static-server';
+import { serveDirectory } from './lib/serve-site';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, save: { type: 'string' } } });
 const CHROME = process.env['CHROME_PATH'] ?? process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';

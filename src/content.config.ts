@@ -1,14 +1,14 @@
 /** The content model: notes, tags, references and reading paths, validated by zod at build time. */
 import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { contentRoot } from './lib/content-root';
+import { contentRoot } from './lib/content/root';
 import { yamlLoader } from './lib/content/yaml-loader';
 import { renderInputsDigest } from './lib/notes/render-inputs';
-import { notesLoader } from './lib/notes-loader';
-import { INVENTORY_FILE, loadInventory } from './lib/python-inventory';
-import { REFERENCE_KINDS } from './lib/reference-kinds';
+import { notesLoader } from './lib/notes/loader';
+import { INVENTORY_FILE, loadInventory } from './lib/python-docs/inventory';
+import { REFERENCE_KINDS } from './lib/references/kinds';
 import { PYTHON_VERSION } from './lib/python-docs/versions';
-import { isWebUrl } from './lib/urls';
+import { isWebUrl } from './lib/references/urls';
 
 const root = contentRoot();
 

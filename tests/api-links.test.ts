@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { parseInventory } from '../src/lib/python-inventory';
+import { parseInventory } from '../src/lib/python-docs/inventory';
 import { PROJECT_ROOT } from './helpers/build-site';
 import { attr, readPage, textOf } from './helpers/html';
 

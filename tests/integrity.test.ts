@@ -23,8 +23,8 @@ describe('internal links of the built site', () => {
     const broken = await findBrokenInternalLinks(copy);
     expect(broken.map((link) => [link.url, link.page])).toEqual(
       expect.arrayContaining([
-        ['notes/gone/', 'index.html'],
-        ['notes/alpha/#no-such-section', 'index.html'],
+        ['/notes/gone/', '/'],
+        ['/notes/alpha/#no-such-section', '/'],
       ]),
     );
     expect(broken).toHaveLength(2);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { attr, readPage, textOf } from './helpers/html';
-import { referenceMatcher } from '../src/lib/references';
+import { referenceMatcher } from '../src/lib/references/index-of-references';
 
 const build = { outDir: inject('fixtureSite'), output: inject('fixtureSiteLog') };
 const NOTES = ['notes/alpha', 'notes/beta'];

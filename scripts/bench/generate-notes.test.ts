@@ -9,11 +9,11 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { isCalendarDate, readFrontmatter } from '../../src/lib/frontmatter';
-import { parseLinkStatus } from '../../src/lib/link-status';
-import { REFERENCE_KINDS } from '../../src/lib/reference-kinds';
-import { referenceMatcher } from '../../src/lib/references';
-import { normalizeUrl, withoutFragment } from '../../src/lib/urls';
+import { isCalendarDate, readFrontmatter } from '../../src/lib/notes/frontmatter';
+import { parseLinkStatus } from '../../src/lib/link-health/status';
+import { REFERENCE_KINDS } from '../../src/lib/references/kinds';
+import { referenceMatcher } from '../../src/lib/references/index-of-references';
+import { normalizeUrl, withoutFragment } from '../../src/lib/references/urls';
 import { generateContent, LINKS_PER_NOTE, noteSlug, SNIPPETS_PER_NOTE, type SyntheticReference, WORDS_PER_NOTE } from './generate-notes';
 
 const COUNT = 40;

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { normalizeUrl } from '../../src/lib/urls';
+import { normalizeUrl } from '../../src/lib/references/urls';
 import { type Random, int, pick, poolSize, referencePool, seededRandom, shuffled, substream, type SyntheticReference, words } from './synthetic-sources';
 
 export { seededRandom, type SyntheticReference } from './synthetic-sources';

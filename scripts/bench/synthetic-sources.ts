@@ -1,5 +1,5 @@
 /** The seeded randomness, vocabulary and shared pool of ~300 cited pages behind the benchmark's synthetic notes. */
-import type { ReferenceKind } from '../../src/lib/reference-kinds';
+import type { ReferenceKind } from '../../src/lib/references/kinds';
 
 export type Random = () => number;
 

@@ -1,7 +1,7 @@
 /** Writes the host's `_headers` file into the built site from the one policy in src/lib/security.ts. */
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
-import { headersFile } from '../lib/security';
+import { headersFile } from '../lib/site/security';
 
 export function securityHeaders(): AstroIntegration {
   let base = '/';

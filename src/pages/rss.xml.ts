@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { SITE_DESCRIPTION, SITE_TITLE } from '../consts';
-import { getNotes } from '../lib/collections';
-import { feedItems } from '../lib/feed';
+import { getNotes } from '../lib/site/collections';
+import { feedItems } from '../lib/site/feed';
 
 export async function GET(context: APIContext) {
   if (!context.site) throw new Error('astro.config.mjs must set `site` so the feed can use absolute links');

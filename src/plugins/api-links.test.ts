@@ -9,7 +9,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { apiLookup, loadInventory } from '../lib/python-inventory';
+import { apiLookup, loadInventory } from '../lib/python-docs/inventory';
 import { remarkFromSatteri } from './adapters/unified';
 import { API_LINK_CLASS, apiLinks } from './api-links';
 import { pageData } from './page-data';

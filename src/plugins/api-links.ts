@@ -22,7 +22,7 @@
 import type { InlineCode, Link, Nodes } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdastPluginDefinition } from 'satteri';
-import type { ApiLookup } from '../lib/python-inventory';
+import type { ApiLookup } from '../lib/python-docs/inventory';
 import { type CollectedApiLink, pageData } from './page-data';
 
 export const API_LINK_CLASS = 'api-link';

@@ -8,7 +8,7 @@ import type { Element } from 'hast';
 import type { HastPluginDefinition } from 'satteri';
 import { type BundledLanguage, type BundledTheme, createHighlighter, type HighlighterGeneric, isSpecialLang, type ShikiTransformer } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
-import { parseSnippetMeta } from '../lib/snippet-meta';
+import { parseSnippetMeta } from '../lib/snippets/meta';
 import { pageData } from './page-data';
 
 export interface CodeHighlightOptions {

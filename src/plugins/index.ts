@@ -8,7 +8,7 @@
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import type { HastPluginEntry, HastPluginList, MdastPluginEntry, MdastPluginList } from 'satteri';
-import type { ApiLookup } from '../lib/python-inventory';
+import type { ApiLookup } from '../lib/python-docs/inventory';
 import { rehypeFromSatteri, remarkFromSatteri } from './adapters/unified';
 import { apiLinks } from './api-links';
 import { codeBlocks, codeHighlighter, type CodeHighlightOptions } from './code-highlighter';

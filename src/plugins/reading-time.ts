@@ -3,7 +3,7 @@
  * content store need not keep every note's Markdown source for the layout to count its words.
  */
 import type { MdastPluginDefinition } from 'satteri';
-import { readingMinutes } from '../lib/reading';
+import { readingMinutes } from '../lib/notes/reading';
 import { pageData } from './page-data';
 
 /** The minutes of a note's source; an .mdx note arrives with its frontmatter, which is no reading. */

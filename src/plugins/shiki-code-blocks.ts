@@ -6,7 +6,7 @@
 import { transformerNotationDiff, transformerNotationHighlight } from '@shikijs/transformers';
 import type { Element, ElementContent } from 'hast';
 import type { ShikiTransformer } from 'shiki';
-import { CHECKED_PYTHON, parseSnippetMeta, runsOnCheckedPython, type SnippetMeta } from '../lib/snippet-meta';
+import { CHECKED_PYTHON, parseSnippetMeta, runsOnCheckedPython, type SnippetMeta } from '../lib/snippets/meta';
 
 const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   python: 'Python',

@@ -1,7 +1,7 @@
 /** The built site served on 127.0.0.1 and a Chromium to browse it, started once per test file. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { serveDirectory, type ServedSite } from '../../scripts/lib/static-server';
+import { serveDirectory, type ServedSite } from '../../scripts/lib/serve-site';
 import { launchBrowser } from '../helpers/browser';
 import { pageTypes, type PageType } from './pages';
 

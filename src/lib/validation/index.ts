@@ -7,14 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { getCollection } from 'astro:content';
-import { getNotes, getReferences, getRenderedNotes, outboundLinksOf, type RenderedNote } from '../collections';
-import { contentRoot } from '../content-root';
+import { getNotes, getReferenceMatcher, getReferences, getRenderedNotes, outboundLinksOf, type RenderedNote } from '../site/collections';
+import { contentRoot } from '../content/root';
 import { ContentError, type ContentProblem } from '../content/errors';
 import { yamlLineOf } from '../content/yaml-lines';
 import { resolvePaths } from '../notes/reading-paths';
 import { linesBeforeBody } from '../notes/source-lines';
-import { formatUncited } from '../reference-report';
-import { buildReferenceIndex, referenceMatcher } from '../references';
+import { formatUncited } from '../references/uncited';
+import { buildReferenceIndex } from '../references/index-of-references';
 import { linkFindings } from './link-rules';
 import { pathProblem } from './path-rules';
 import { referenceProblems } from './reference-rules';
@@ -52,7 +52,7 @@ async function findings(): Promise<Findings> {
   const [rendered, references, tags, paths] = await Promise.all([getRenderedNotes(), getReferences(), getCollection('tags'), getCollection('paths')]);
   const tagIds = new Set(tags.map((tag) => tag.id));
   const referencesFile = join(root, 'references.yaml');
-  const matchReference = referenceMatcher(references);
+  const matchReference = await getReferenceMatcher();
   const targets = {
     site: import.meta.env.SITE,
     headingIds: new Map(rendered.map(({ note, page }) => [note.id, new Set(page.headings.map((heading) => heading.id))] as const)),

@@ -5,8 +5,8 @@
  * images served by the site itself. A plain http:// link is only a warning.
  */
 import type { ContentProblem } from '../content/errors';
-import { LAYOUT_ANCHORS } from '../paths';
-import { classifyLink } from '../site-links';
+import { LAYOUT_ANCHORS } from '../site/paths';
+import { classifyLink } from '../site/links';
 import type { CollectedLink } from '../../plugins/page-data';
 
 export interface NoteLinks {

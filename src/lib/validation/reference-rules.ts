@@ -1,6 +1,6 @@
 /** The rules across reference entries that no per-entry schema can see: one entry per URL, replacements that exist. */
 import type { ContentProblem } from '../content/errors';
-import { normalizeUrl } from '../urls';
+import { normalizeUrl } from '../references/urls';
 
 export interface ReferenceEntry {
   id: string;

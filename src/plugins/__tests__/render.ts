@@ -8,7 +8,7 @@ import remarkRehype from 'remark-rehype';
 import { markdownToHtml } from 'satteri';
 import { type PluggableList, unified } from 'unified';
 import { VFile } from 'vfile';
-import { apiLookup, loadInventory } from '../../lib/python-inventory';
+import { apiLookup, loadInventory } from '../../lib/python-docs/inventory';
 import { forSatteri, forUnified, notePlugins } from '../index';
 import { type NotePageData, PAGE_DATA_KEY } from '../page-data';
 

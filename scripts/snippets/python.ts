@@ -1,0 +1,75 @@
+/** Finding the python3 the snippet check uses, and running it with a time limit. */
+import { spawn } from 'node:child_process';
+import { compareVersions } from '../../src/lib/python-docs/versions';
+import { CHECKED_PYTHON } from '../../src/lib/snippets/meta';
+
+export const INSTALL_PYTHON = 'install it (Debian/Ubuntu: apt-get install python3; macOS: brew install python) or set PYTHON=/path/to/python3';
+
+export interface PythonRun {
+  stdout: string;
+  stderr: string;
+  exitCode: number | null;
+  timedOut: boolean;
+}
+
+/**
+ * The reader's PYTHON* variables (PYTHONPATH, PYTHONSTARTUP, PYTHONWARNINGS…) would make a snippet behave
+ * differently on their machine, so they are dropped; `-I` would drop them too, but also the two we need.
+ */
+function snippetEnvironment(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PYTHON')));
+  // A fixed hash seed keeps the order of printed sets and dicts of strings the same on every run.
+  return { ...env, PYTHONHASHSEED: '0', PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' };
+}
+
+/**
+ * Runs python with `args`, feeding `input` on stdin. The child leads its own process group so a
+ * time-out also kills any worker processes a snippet started.
+ */
+export function runPython(python: string, args: string[], options: { input?: string; cwd?: string; timeoutMs: number }): Promise<PythonRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(python, args, { cwd: options.cwd, detached: true, env: snippetEnvironment() });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (child.pid === undefined) return;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, options.timeoutMs);
+    // Decoded as a stream: a character split across two chunks must not turn into two U+FFFD.
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (exitCode) => {
+      clearTimeout(timer);
+      resolve({ stdout, stderr, exitCode, timedOut });
+    });
+    // A snippet that exits without reading stdin closes the pipe; that is not an error.
+    child.stdin.on('error', () => {});
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** The interpreter to use and its major.minor version; fails with how to install one when there is none. */
+export async function findPython(python = process.env['PYTHON'] || 'python3'): Promise<{ python: string; version: string }> {
+  const probe = await runPython(python, ['-c', 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")'], { timeoutMs: 10_000 }).catch(
+    (error: NodeJS.ErrnoException) => {
+      const why = error.code === 'ENOENT' ? 'not found' : `cannot be started (${error.code ?? error.message})`;
+      throw new Error(`${python} ${why}: ${INSTALL_PYTHON}`);
+    },
+  );
+  const version = probe.stdout.trim();
+  if (probe.exitCode !== 0 || !/^\d+\.\d+$/.test(version)) throw new Error(`${python} did not report its version: ${probe.stderr.trim()}`);
+  if (compareVersions(version, CHECKED_PYTHON) < 0) {
+    throw new Error(`${python} is Python ${version}; the snippet check needs ${CHECKED_PYTHON} or newer: ${INSTALL_PYTHON}`);
+  }
+  return { python, version };
+}

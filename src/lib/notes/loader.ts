@@ -1,0 +1,64 @@
+/**
+ * The notes loader: Astro's glob loader, run only after the raw note files pass the checks that
+ * need their text (see note-sources.ts). Astro re-renders a note only when its file changed; the
+ * whole store is cleared only when what every rendering depends on changed (the docs inventory,
+ * the Markdown plugins' code), so editing one note re-renders that note alone.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Loader } from 'astro/loaders';
+import { glob } from 'astro/loaders';
+import { ContentError } from '../content/errors';
+import { dueForReviewReport } from './checked';
+import { checkNoteSources, type NoteSource } from './source-checks';
+import { slugFromFileName } from '../site/paths';
+
+const NOTE_FILE = /\.mdx?$/;
+
+async function readNoteSources(directory: string): Promise<NoteSource[]> {
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = entries
+    .filter((entry) => entry.isFile() && NOTE_FILE.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  return Promise.all(files.map(async (path) => ({ file: relative(process.cwd(), path), text: await readFile(path, 'utf8') })));
+}
+
+export interface NotesLoaderOptions {
+  directory: string;
+  /** A digest of what every note's rendering depends on besides the note itself. */
+  renderInputs: string;
+  /** The Python release of the docs inventory: notes checked against an older one are listed as due for review. */
+  docsPython: string;
+}
+
+export function notesLoader({ directory, renderInputs, docsPython }: NotesLoaderOptions): Loader {
+  const inner = glob({
+    pattern: '**/*.{md,mdx}',
+    base: directory,
+    generateId: ({ entry }) => slugFromFileName(entry),
+    // Pages need the rendered note, never its source: the reading time is counted while rendering.
+    retainBody: false,
+  });
+  return {
+    name: 'checked-notes',
+    load: async (context) => {
+      const problems = checkNoteSources(await readNoteSources(directory));
+      if (problems.length > 0) throw new ContentError(problems);
+      if (context.meta.get('render-inputs') !== renderInputs) context.store.clear();
+      await inner.load(context);
+      // Astro logs a note that failed to render and carries on; the store says which did.
+      const unrendered = [...context.store.values()].filter((entry) => entry.filePath?.endsWith('.md') && entry.rendered === undefined);
+      if (unrendered.length > 0) {
+        for (const entry of unrendered) context.store.delete(entry.id);
+        throw new ContentError(unrendered.map((entry) => ({ file: entry.filePath ?? entry.id, message: 'could not be rendered: the error is logged above' })));
+      }
+      context.meta.set('render-inputs', renderInputs);
+      const due = dueForReviewReport(
+        [...context.store.values()].map((entry) => ({ id: entry.id, data: entry.data as { checked: { python: string; on: Date } } })),
+        docsPython,
+      );
+      if (due) context.logger.warn(due);
+    },
+  };
+}

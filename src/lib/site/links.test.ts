@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLink } from './links';
+
+const SITE = 'https://pyconcurrency.example.org';
+const from = (href: string) => classifyLink(href, 'the-gil', SITE);
+
+describe('classifyLink', () => {
+  it.each([
+    ['https://docs.python.org/3/', { kind: 'outbound' }],
+    ['http://masnun.rocks/2016/', { kind: 'outbound' }],
+    ['mailto:someone@example.org', { kind: 'mail' }],
+    ['../taskgroup/', { kind: 'note', slug: 'taskgroup' }],
+    ['../taskgroup/#why-it-matters', { kind: 'note', slug: 'taskgroup', fragment: 'why-it-matters' }],
+    ['#read-next', { kind: 'note', slug: 'the-gil', fragment: 'read-next' }],
+    ['../../tags/asyncio/', { kind: 'tag', tagId: 'asyncio' }],
+    ['../../references/', { kind: 'page' }],
+    ['../../', { kind: 'page' }],
+  ])('%s', (href, verdict) => {
+    expect(from(href)).toEqual(verdict);
+  });
+
+  it.each([
+    ['javascript:alert(1)', 'javascript: scheme'],
+    ['JavaScript:alert(1)', 'javascript: scheme'],
+    ['data:text/html,<b>x</b>', 'data: scheme'],
+    ['file:///etc/passwd', 'file: scheme'],
+    ['https://exa mple.com/', 'not a valid URL'],
+    ['https://pyconcurrency.example.org/notes/x/', 'absolute link to this site'],
+    ['/notes/taskgroup/', 'site root'],
+    ['//docs.python.org/3/', 'protocol-relative'],
+    ['docs.python.org/3/library/', 'without https://'],
+    ['../../no-such-section/', 'no page of this site'],
+    ['../taskgroup', 'no page of this site'],
+  ])('%s is refused', (href, message) => {
+    const verdict = from(href);
+    expect(verdict.kind).toBe('problem');
+    expect(verdict.kind === 'problem' && verdict.message).toContain(message);
+  });
+});
