@@ -1,6 +1,4 @@
 // @ts-check
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -8,46 +6,36 @@ import { unified } from '@astrojs/markdown-remark';
 import { satteri } from '@astrojs/markdown-satteri';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
-import { referenceCatalogue } from './src/lib/reference-catalogue.ts';
-import { contentRoot } from './src/lib/content-root.ts';
-import { notePlugins } from './src/plugins/note-plugins.ts';
-import { apiLookup, parseInventory } from './src/lib/python-inventory.ts';
-import { siteCatalogue } from './src/lib/site-catalogue.ts';
+import { forSatteri, forUnified, notePlugins } from './src/plugins/index.ts';
+import { apiLookup, INVENTORY_FILE, loadInventory } from './src/lib/python-inventory.ts';
 
 // Where the site is served: override both to host it under another domain or a sub-path.
 const site = process.env.SITE_URL ?? 'https://pyconcurrency.example.org';
 const base = process.env.BASE_PATH ?? '/';
-// Tests and the benchmark build other content into other folders; a normal build uses neither.
-const content = contentRoot();
+// Tests and the benchmark build into other folders; a normal build uses neither.
 const outDir = process.env.OUT_DIR ?? './dist';
 const cacheDir = process.env.CACHE_DIR ?? './node_modules/.astro';
 // The benchmark's baseline: the same Markdown without this project's own plugins.
 const plainMarkdown = process.env.PLAIN_MARKDOWN === '1';
 
-const referencesFile = `${content}/references.yaml`;
-// Project data rather than content: every build, fixtures and benchmark included, links the same APIs.
-const inventoryFile = './content/python-inventory.json';
-const shownPath = (/** @type {string} */ path) => relative(process.cwd(), path);
-
+const inventory = loadInventory(INVENTORY_FILE);
 const plugins = notePlugins({
   site,
+  lookup: apiLookup(inventory),
   plain: plainMarkdown,
   code: {
     themes: { light: 'github-light-default', dark: 'github-dark-default' },
     // ```output blocks hold what a snippet prints: shown as plain text, never highlighted.
     langAlias: { output: 'text' },
   },
-  linkRules: { site, catalogue: siteCatalogue(`${content}/notes`, `${content}/tags.yaml`), displayPath: shownPath },
-  outboundLinks: { site, isCatalogued: referenceCatalogue(referencesFile), catalogueFile: shownPath(referencesFile), displayPath: shownPath },
-  apiLinks: { lookup: apiLookup(parseInventory(JSON.parse(readFileSync(inventoryFile, 'utf8')), inventoryFile)) },
 });
 
 // .md notes go through Sätteri, Astro's native Markdown processor with GFM built in, which renders
 // them several times faster than unified; .mdx notes go through unified and remark-gfm. Both run
-// the same plugins (src/plugins/note-plugins.ts). Typographic quotes are written directly where
-// they matter: neither runs a smart-punctuation pass.
-const markdownProcessor = satteri({ features: { gfm: true, smartPunctuation: false }, ...plugins.satteri });
-const mdxProcessor = unified({ gfm: false, smartypants: false, ...plugins.unified });
+// the same plugins (src/plugins/index.ts). Typographic quotes are written directly where they
+// matter: neither runs a smart-punctuation pass.
+const markdownProcessor = satteri({ features: { gfm: true, smartPunctuation: false }, ...forSatteri(plugins) });
+const mdxProcessor = unified({ gfm: false, smartypants: false, ...forUnified(plugins) });
 
 export default defineConfig({
   site,
@@ -58,7 +46,11 @@ export default defineConfig({
   // Styles and scripts are files of their own, so one static Content-Security-Policy without
   // 'unsafe-inline' covers every page (see src/lib/security.ts).
   build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    // The Python release the docs inventory describes: notes checked against an older one are due for review.
+    define: { 'import.meta.env.DOCS_PYTHON': JSON.stringify(inventory.python) },
+  },
   markdown: {
     processor: markdownProcessor,
     // Code is highlighted by the note plugins (src/plugins/code-highlighter.ts), in both processors.

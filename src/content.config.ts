@@ -1,19 +1,28 @@
-/** The content model: notes, tags and references, validated by zod at build time. */
+/** The content model: notes, tags, references and reading paths, validated by zod at build time. */
 import { defineCollection, reference } from 'astro:content';
-import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { contentRoot } from './lib/content-root';
+import { yamlLoader } from './lib/content/yaml-loader';
+import { renderInputsDigest } from './lib/notes/render-inputs';
 import { notesLoader } from './lib/notes-loader';
+import { INVENTORY_FILE, loadInventory } from './lib/python-inventory';
 import { REFERENCE_KINDS } from './lib/reference-kinds';
+import { PYTHON_VERSION } from './lib/python-docs/versions';
 import { isWebUrl } from './lib/urls';
 
 const root = contentRoot();
 
 const isoDate = z.coerce.date({ error: 'must be a date written as YYYY-MM-DD' });
-const pythonVersion = z.string().regex(/^3\.\d{1,2}$/, 'must be a Python version such as "3.11" (quoted)');
+const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and hyphens');
+const pythonVersion = z.string().regex(PYTHON_VERSION, 'must be a Python version such as "3.11" (quoted)');
 
 const notes = defineCollection({
-  loader: notesLoader(`${root}/notes`, `${root}/tags.yaml`, `${root}/references.yaml`),
+  loader: notesLoader({
+    directory: `${root}/notes`,
+    // Rendering reads the docs inventory and runs the plugins in src/plugins with helpers from src/lib.
+    renderInputs: renderInputsDigest([INVENTORY_FILE, './src/plugins', './src/lib']),
+    docsPython: loadInventory(INVENTORY_FILE).python,
+  }),
   schema: z
     .object({
       title: z
@@ -42,7 +51,7 @@ const notes = defineCollection({
 });
 
 const tags = defineCollection({
-  loader: file(`${root}/tags.yaml`),
+  loader: yamlLoader(`${root}/tags.yaml`),
   schema: z
     .object({
       label: z.string().trim().min(1),
@@ -52,10 +61,10 @@ const tags = defineCollection({
 });
 
 const references = defineCollection({
-  loader: file(`${root}/references.yaml`),
+  loader: yamlLoader(`${root}/references.yaml`),
   schema: z
     .object({
-      id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and hyphens'),
+      id: kebabId,
       url: z
         .string({ error: 'is required: the address readers follow' })
         .refine(isWebUrl, 'must be an absolute http(s) URL, e.g. https://docs.python.org/3/library/asyncio.html'),
@@ -78,4 +87,27 @@ const references = defineCollection({
     .strict(),
 });
 
-export const collections = { notes, tags, references };
+/** Reading paths: ordered notes with a reason per step. Whether each step names a published note is checked in src/lib/validation/. */
+const paths = defineCollection({
+  loader: yamlLoader(`${root}/paths.yaml`),
+  schema: z
+    .object({
+      id: kebabId,
+      title: z.string({ error: 'is required: the name readers see, e.g. "Start here"' }).trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters'),
+      intro: z.string({ error: 'is required: one or two sentences on who the path is for' }).trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
+      steps: z
+        .array(
+          z
+            .object({
+              note: z.string({ error: 'is required: the file name of a note, without .md' }).trim().min(1, 'must not be empty'),
+              why: z.string({ error: 'is required: one line on why this step comes here' }).trim().min(1, 'must not be empty').max(160, 'must be at most 160 characters'),
+            })
+            .strict(),
+          { error: 'is required: a list of { note, why }' },
+        )
+        .min(2, 'needs at least two steps'),
+    })
+    .strict(),
+});
+
+export const collections = { notes, tags, references, paths };

@@ -58,7 +58,7 @@ const cases: BadInput[] = [
     name: 'an external link with no reference entry',
     file: ALPHA,
     edit: (text) => text.replace('Intro with an autolink', 'Intro with [a stray link](https://example.com/uncatalogued) and an autolink'),
-    says: ['notes/alpha.md:8', 'https://example.com/uncatalogued', 'references.yaml', 'add one with id, url, title, kind'],
+    says: ['notes/alpha.md:9', 'https://example.com/uncatalogued', 'references.yaml', 'add one with id, url, title, kind'],
   },
   {
     name: 'a reference entry with a missing field',
@@ -88,37 +88,67 @@ const cases: BadInput[] = [
     name: `a link with the ${href.split(':')[0]}: scheme`,
     file: ALPHA,
     edit: (text: string) => text.replace('Intro with an autolink', `Intro with [a bad link](${href}) and an autolink`),
-    says: ['notes/alpha.md:8', `uses the ${href.split(':')[0]}: scheme`, 'https://'],
+    says: ['notes/alpha.md:9', `uses the ${href.split(':')[0]}: scheme`, 'https://'],
   })),
   {
     name: 'a malformed URL',
     file: ALPHA,
     edit: (text) => text.replace('Intro with an autolink', 'Intro with [a typo](https://docs.python.org:99999/3/) and an autolink'),
-    says: ['notes/alpha.md:8', 'is not a valid URL'],
+    says: ['notes/alpha.md:9', 'is not a valid URL'],
   },
   {
     name: 'a link to a note that does not exist',
     file: ALPHA,
     edit: (text) => text.replace('Intro with an autolink', 'Intro with [a sibling](../no-such-note/) and an autolink'),
-    says: ['notes/alpha.md:8', 'note "no-such-note" that does not exist'],
+    says: ['notes/alpha.md:9', 'note "no-such-note" that does not exist'],
   },
   {
     name: 'a link to a heading that does not exist',
     file: ALPHA,
     edit: (text) => text.replace('Intro with an autolink', 'Intro with [a section](../beta/#no-such-heading) and an autolink'),
-    says: ['notes/alpha.md:8', '#no-such-heading, which is no heading of "beta"'],
+    says: ['notes/alpha.md:9', '#no-such-heading, which is no heading of "beta"'],
+  },
+  {
+    name: 'a javascript: link written as an MDX <a> element',
+    file: 'notes/nested/beta.mdx',
+    edit: (text) => text.replace('MDX renders GFM as well', 'MDX renders <a href="javascript:alert(1)">a bad link</a> and GFM as well'),
+    says: ['beta.mdx:11', 'link javascript:alert(1) uses the javascript: scheme'],
+  },
+  {
+    name: 'a javascript: link written as raw HTML in a .md note',
+    file: ALPHA,
+    edit: (text) => text.replace('Intro with an autolink', 'Intro with <a href="javascript:alert(1)">raw HTML</a> and an autolink'),
+    says: ['notes/alpha.md:9', 'link javascript:alert(1) uses the javascript: scheme'],
   },
   {
     name: 'an MDX syntax error',
     file: 'notes/nested/beta.mdx',
     edit: (text) => text.replace('MDX renders GFM as well', 'MDX renders {unclosed GFM as well'),
-    says: ['beta.mdx:10'],
+    says: ['beta.mdx:11'],
   },
   {
     name: 'an unclosed code fence',
     file: ALPHA,
     edit: (text) => text.replace('## Code', '```python\nx = 1\n\n## Code'),
-    says: ['notes/alpha.md:17', 'never closed'],
+    says: ['notes/alpha.md:20', 'never closed'],
+  },
+  {
+    name: 'a reading path naming a note that does not exist',
+    file: 'paths.yaml',
+    edit: (text) => text.replace('- note: beta', '- note: betta'),
+    says: ['paths.yaml:8', 'field "start-here.steps[1].note"', 'names "betta", which is no published note'],
+  },
+  {
+    name: 'a reading path naming a draft',
+    file: 'paths.yaml',
+    edit: (text) => text.replace('- note: beta', '- note: gamma-draft'),
+    says: ['paths.yaml:8', 'names "gamma-draft", which is no published note', 'drafts cannot be steps'],
+  },
+  {
+    name: 'a reading path without steps',
+    file: 'paths.yaml',
+    edit: (text) => text.replace(/  steps:[\s\S]*$/, '  steps: []\n'),
+    says: ['paths', 'start-here', 'steps', 'needs at least two steps'],
   },
   {
     name: 'two notes with the same file name',
@@ -156,5 +186,5 @@ it('a plain http link builds, with a warning naming the file and line', async ()
   await editFile(root, 'references.yaml', (text) => text.replace('url: https://example.org/an-article-nobody-cites', 'url: http://docs.python.org/3/library/asyncio.html'));
   const build = await buildSite({ contentRoot: root });
   expect(build.exitCode, build.output).toBe(0);
-  expect(build.output).toMatch(/notes\/alpha\.md:8: link http:\/\/docs\.python\.org\/3\/library\/asyncio\.html uses plain http/);
+  expect(build.output).toMatch(/notes\/alpha\.md:9: link http:\/\/docs\.python\.org\/3\/library\/asyncio\.html uses plain http/);
 });

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { select } from 'hast-util-select';
 import { describe, expect, inject, it } from 'vitest';
 import { attr, readPage, textOf } from './helpers/html';
 
@@ -105,5 +107,78 @@ describe('drafts', () => {
     const home = await readPage(build.outDir, '/');
     expect(home.html).not.toContain('Gamma');
     expect(home.all('.note-list .note-card__title a').map((a) => attr(a, 'href'))).toEqual(['/notes/beta/', '/notes/alpha/']);
+  });
+});
+
+describe('what each note was checked against', () => {
+  const log = inject('fixtureSiteLog');
+
+  it('says so under the title of a current note', async () => {
+    const page = await readPage(build.outDir, 'notes/alpha');
+    expect(page.text('.note__header .checked')).toBe('Checked against Python 3.15 · 30 Nov 2026');
+    expect(page.one('.note__header .checked--due')).toBeUndefined();
+  });
+
+  it('marks a note checked against an older Python than the docs as due for review, on its page and in the build log', async () => {
+    const page = await readPage(build.outDir, 'notes/beta');
+    expect(page.text('.note__header .checked--due')).toBe(
+      'Due for review: last checked against Python 3.14 on 1 Oct 2026; the current docs are for Python 3.15.',
+    );
+    expect(log).toContain('1 note is due for review against the Python 3.15 docs');
+    expect(log).toMatch(/- beta: checked against Python 3\.14\n/);
+    expect(log).not.toMatch(/- alpha: checked against/);
+  });
+
+  it('tells feed readers and the JSON export too', async () => {
+    const feed = await readFile(join(build.outDir, 'rss.xml'), 'utf8');
+    expect(feed).toContain('Checked against Python 3.14 on 1 Oct 2026.');
+    const exported = JSON.parse(await readFile(join(build.outDir, 'references.json'), 'utf8')) as { notes: Array<{ slug: string; checked: unknown }> };
+    // Newest first, as the site lists them.
+    expect(exported.notes.map(({ slug, checked }) => [slug, checked])).toEqual([
+      ['beta', { python: '3.14', on: '2026-10-01' }],
+      ['alpha', { python: '3.15', on: '2026-11-30' }],
+    ]);
+  });
+});
+
+describe('reading paths', () => {
+  it('lists every path on /paths/ with its steps in order and why each comes there', async () => {
+    const page = await readPage(build.outDir, 'paths');
+    expect(page.all('.reading-path h2').map(textOf)).toEqual(['Start here (2 notes)']);
+    const steps = page.all('.reading-path .path-steps > li');
+    expect(steps.map((li) => [textOf(select('a', li) ?? li), textOf(select('p', li) ?? li)])).toEqual([
+      ['Alpha: gather two coroutines', 'Coroutines side by side with gather.'],
+      ['Beta: a thread per blocking call', 'The same ideas written in MDX.'],
+    ]);
+    expect(page.all('.reading-path .path-steps a').map((a) => attr(a, 'href'))).toEqual(['/notes/alpha/', '/notes/beta/']);
+  });
+
+  it('shows a note its place in the path, with the next and previous steps', async () => {
+    const alpha = await readPage(build.outDir, 'notes/alpha');
+    expect(alpha.text('.path-nav__place')).toBe('Step 1 of 2 in Start here');
+    expect(attr(alpha.one('.path-nav__place a'), 'href')).toBe('/paths/#path-start-here');
+    expect(alpha.one('.path-nav__previous')).toBeUndefined();
+    expect(alpha.text('.path-nav__next')).toBe('Next Beta: a thread per blocking call');
+    const beta = await readPage(build.outDir, 'notes/beta');
+    expect(beta.text('.path-nav__place')).toBe('Step 2 of 2 in Start here');
+    expect(attr(beta.one('.path-nav__previous a'), 'href')).toBe('/notes/alpha/');
+    expect(beta.one('.path-nav__next')).toBeUndefined();
+  });
+
+  it('offers the first path on the home page, before the list of notes', async () => {
+    const page = await readPage(build.outDir, '');
+    expect(page.all('main h2').map(textOf)).toEqual(['Start here', 'All notes, newest first']);
+    expect(page.all('.start-here .path-steps a').map((a) => attr(a, 'href'))).toEqual(['/notes/alpha/', '/notes/beta/']);
+  });
+});
+
+describe('links to headings that hold a link', () => {
+  it('land on the heading: its id is made from its visible text, in .md and .mdx notes alike', async () => {
+    const beta = await readPage(build.outDir, 'notes/beta');
+    expect(attr(beta.one('h2#about-pep-525'), 'id')).toBe('about-pep-525');
+    expect(beta.text('h2#about-pep-525')).toBe('About PEP 525 (external site)');
+    const alpha = await readPage(build.outDir, 'notes/alpha');
+    expect(attr(alpha.all('.prose a').find((a) => textOf(a) === 'in beta'), 'href')).toBe('../beta/#about-pep-525');
+    expect(attr(alpha.one('h2#code'), 'id')).toBe('code');
   });
 });

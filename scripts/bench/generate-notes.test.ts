@@ -17,7 +17,7 @@ import { normalizeUrl, withoutFragment } from '../../src/lib/urls';
 import { generateContent, LINKS_PER_NOTE, noteSlug, SNIPPETS_PER_NOTE, type SyntheticReference, WORDS_PER_NOTE } from './generate-notes';
 
 const COUNT = 40;
-const FRONTMATTER_FIELDS = new Set(['title', 'summary', 'tags', 'published', 'updated', 'python', 'draft']);
+const FRONTMATTER_FIELDS = new Set(['title', 'summary', 'tags', 'published', 'updated', 'python', 'draft', 'checked']);
 let root: string;
 let notes: Array<{ name: string; source: string }>;
 let references: SyntheticReference[];
@@ -68,6 +68,15 @@ describe('generateContent', () => {
     expect(tagIds.size).toBe(10);
     const status: unknown = JSON.parse(await readFile(join(root, 'link-status.json'), 'utf8'));
     expect(() => parseLinkStatus(status, 'link-status.json')).not.toThrow();
+  });
+
+  it('writes reading paths whose every step is a generated note', async () => {
+    const paths = parseYaml(await readFile(join(root, 'paths.yaml'), 'utf8')) as Array<{ id: string; steps: Array<{ note: string }> }>;
+    expect(paths.map((path) => path.id)).toEqual(['start-here', 'next-steps']);
+    const names = new Set(notes.map((note) => note.name.replace(/\.md$/, '')));
+    const steps = paths.flatMap((path) => path.steps.map((step) => step.note));
+    expect(steps).toHaveLength(14);
+    expect(steps.filter((slug) => !names.has(slug))).toEqual([]);
   });
 
   it('writes the same files for the same seed and other files for another seed', async () => {

@@ -216,12 +216,26 @@ export function linkStatusJson(options: GenerateOptions): string {
   return `${JSON.stringify({ checkedAt: '2026-11-01', links }, null, 2)}\n`;
 }
 
-/** Writes `count` notes, tags.yaml, references.yaml and link-status.json under `root`. */
+/** Two reading paths over the first notes, the way content/paths.yaml lists them. */
+export function pathsYaml({ count }: GenerateOptions): string {
+  const path = (id: string, title: string, first: number) =>
+    [
+      `- id: ${id}`,
+      `  title: ${title}`,
+      `  intro: "${title}: generated notes in order."`,
+      '  steps:',
+      ...Array.from({ length: Math.min(7, count - first) }, (_, step) => [`    - note: ${noteSlug(first + step)}`, `      why: "Step ${step + 1}."`]).flat(),
+    ].join('\n');
+  return `${[path('start-here', 'Start here', 0), path('next-steps', 'Next steps', Math.min(7, count - 2))].join('\n\n')}\n`;
+}
+
+/** Writes `count` notes, tags.yaml, references.yaml, paths.yaml and link-status.json under `root`. */
 export async function generateContent(root: string, options: GenerateOptions): Promise<GeneratedContent> {
   await mkdir(join(root, 'notes'), { recursive: true });
   await writeFile(join(root, 'tags.yaml'), tagsYaml());
   await writeFile(join(root, 'references.yaml'), referencesYaml(options));
   await writeFile(join(root, 'link-status.json'), linkStatusJson(options));
+  await writeFile(join(root, 'paths.yaml'), pathsYaml(options));
   const batch = 200;
   for (let start = 0; start < options.count; start += batch) {
     const indexes = Array.from({ length: Math.min(batch, options.count - start) }, (_, offset) => start + offset);

@@ -6,10 +6,11 @@ import { contentRoot } from './content-root';
 import { linkHealth, needsAttention, parseLinkStatus, type LinkStatusFile } from './link-status';
 import { publishedNotes } from './notes';
 import { buildReferenceIndex, referencesOfNote } from './references';
+import { isOutboundUrl } from './urls';
 import { notesWithTag, relatedNotes, tagSummaries } from './tags';
-import type { OutboundLink } from '../plugins/remark-outbound-links';
-import type { ApiLink } from '../plugins/remark-python-api-links';
+import { type CollectedLink, readPageData } from '../plugins/page-data';
 import { buildApiIndex } from './api-index';
+import { placesOfNote, resolvePaths } from './notes/reading-paths';
 
 export type Note = CollectionEntry<'notes'>;
 export type Tag = CollectionEntry<'tags'>;
@@ -48,18 +49,23 @@ export async function getTagsOf(note: Note): Promise<Tag[]> {
 
 export const getReferences = oncePerBuild((): Promise<Reference[]> => getCollection('references'));
 
-/** A rendered note: its content component, headings and what the Markdown plugins collected or counted. */
+/** A rendered note: its content component, the headings Astro gave it and what the Markdown plugins recorded. */
 export async function renderNote(note: Note) {
   const { Content, headings, remarkPluginFrontmatter } = await render(note);
-  const outboundLinks = (remarkPluginFrontmatter['outboundLinks'] as OutboundLink[] | undefined) ?? [];
-  const apiLinks = (remarkPluginFrontmatter['apiLinks'] as ApiLink[] | undefined) ?? [];
-  const readingMinutes = (remarkPluginFrontmatter['readingMinutes'] as number | undefined) ?? 1;
-  return { Content, headings, outboundLinks, apiLinks, readingMinutes };
+  return { Content, headings, page: readPageData(remarkPluginFrontmatter, note.filePath ?? note.id) };
 }
 
+export type RenderedNote = { note: Note } & Awaited<ReturnType<typeof renderNote>>;
+
+/** Every published note rendered, for the pages and the validation stage that need all of them. */
+export const getRenderedNotes = oncePerBuild(async (): Promise<RenderedNote[]> => Promise.all((await getNotes()).map(async (note) => ({ note, ...(await renderNote(note)) }))));
+
+/** The outbound links among a note's links: the ones the References section lists. */
+export const outboundLinksOf = (links: readonly CollectedLink[]): CollectedLink[] => links.filter((link) => link.kind === 'link' && isOutboundUrl(link.url, import.meta.env.SITE));
+
 /** The references a set of links cites, once each, in the order they are first cited. */
-export async function getReferencesOf(links: readonly OutboundLink[]): Promise<Reference[]> {
-  return referencesOfNote(await getReferences(), links.map((link) => link.url));
+export async function getReferencesOf(links: readonly CollectedLink[]): Promise<Reference[]> {
+  return referencesOfNote(await getReferences(), outboundLinksOf(links).map((link) => link.url));
 }
 
 /**
@@ -67,10 +73,9 @@ export async function getReferencesOf(links: readonly OutboundLink[]): Promise<R
  * standard-library API the notes link to, by module.
  */
 export const getReferenceIndex = oncePerBuild(async () => {
-  const notes = await getNotes();
-  const rendered = await Promise.all(notes.map(async (note) => ({ note, ...(await renderNote(note)) })));
-  const citing = rendered.map(({ note, outboundLinks }) => ({ slug: note.id, title: note.data.title, urls: outboundLinks.map((link) => link.url) }));
-  const apis = buildApiIndex(rendered.map(({ note, apiLinks }) => ({ slug: note.id, title: note.data.title, apiLinks })));
+  const rendered = await getRenderedNotes();
+  const citing = rendered.map(({ note, page }) => ({ slug: note.id, title: note.data.title, urls: outboundLinksOf(page.links).map((link) => link.url) }));
+  const apis = buildApiIndex(rendered.map(({ note, page }) => ({ slug: note.id, title: note.data.title, apiLinks: page.apiLinks })));
   const index = buildReferenceIndex(await getReferences(), citing);
   const status = await getLinkStatus();
   const attention = index.groups.flatMap((group) => group.references).filter(({ reference }) => needsAttention(linkHealth(reference.data.url, status)));
@@ -82,4 +87,14 @@ export async function getLinkStatus(): Promise<LinkStatusFile> {
   const file = join(contentRoot(), 'link-status.json');
   const text = await readFile(file, 'utf8').catch(() => undefined);
   return text === undefined ? { links: {} } : parseLinkStatus(JSON.parse(text), file);
+}
+
+/** The reading paths in the order of content/paths.yaml, each step with its note; steps naming no published note are left out (the validation stage reports them). */
+export const getReadingPaths = oncePerBuild(async () => resolvePaths(await getCollection('paths'), await getNotes()).paths);
+
+export type ReadingPath = Awaited<ReturnType<typeof getReadingPaths>>[number];
+
+/** Where a note sits in each path it is a step of. */
+export async function getPlacesOfNote(note: Note) {
+  return placesOfNote(await getReadingPaths(), note.id);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFrontmatterDates, checkFrontmatterTags, isCalendarDate, readFrontmatter, type RawFrontmatter } from './frontmatter';
+import { checkFrontmatterDates, isCalendarDate, readFrontmatter, type RawFrontmatter } from './frontmatter';
 
 const FILE = 'content/notes/x.md';
 const parsed = (source: string): RawFrontmatter => {
@@ -55,15 +55,5 @@ describe('checkFrontmatterDates', () => {
 
   it('accepts real dates and a missing optional date', () => {
     expect(checkFrontmatterDates(parsed('---\npublished: 2026-02-28\n---\n'), FILE)).toEqual([]);
-  });
-});
-
-describe('checkFrontmatterTags', () => {
-  const tagIds = new Set(['asyncio', 'threads']);
-  it('names the unknown tag and lists the known ones', () => {
-    const problems = checkFrontmatterTags(parsed('---\ntitle: X\ntags: [asyncio, asyncoi]\n---\n'), FILE, tagIds);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ line: 3, field: 'tags' });
-    expect(problems[0]?.message).toMatch(/"asyncoi".*asyncio, threads/);
   });
 });

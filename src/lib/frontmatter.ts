@@ -1,6 +1,6 @@
 /** Reads a note's raw frontmatter and checks what the YAML parser would silently accept. */
 import { parseDocument } from 'yaml';
-import type { ContentProblem } from './content-errors';
+import type { ContentProblem } from './content/errors';
 
 const DATE_FIELDS = ['published', 'updated'] as const;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -75,20 +75,4 @@ export function checkFrontmatterDates(frontmatter: RawFrontmatter, file: string)
     }
   }
   return problems;
-}
-
-/** Tags must name entries of content/tags.yaml; the message lists the ones that exist. */
-export function checkFrontmatterTags(frontmatter: RawFrontmatter, file: string, tagIds: ReadonlySet<string>): ContentProblem[] {
-  const value = frontmatter.data['tags'];
-  if (!Array.isArray(value)) return [];
-  const line = frontmatter.fieldLines.get('tags');
-  const known = [...tagIds].sort().join(', ');
-  return value
-    .filter((tag) => typeof tag !== 'string' || !tagIds.has(tag))
-    .map((tag) => ({
-      file,
-      ...(line === undefined ? {} : { line }),
-      field: 'tags',
-      message: `has "${String(tag)}", which is not a tag in content/tags.yaml: use one of ${known}, or add it there with a label and description`,
-    }));
 }

@@ -1,31 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from './content-errors';
+import { formatProblem } from './content/errors';
 import { checkNoteSources, unclosedFenceLine } from './note-sources';
 
-const context = { tagIds: new Set(['asyncio']) };
 const ok = (file: string) => ({ file, text: '---\ntitle: T\ntags: [asyncio]\npublished: 2026-01-02\n---\nBody\n' });
 
 describe('checkNoteSources', () => {
   it('passes a well-formed set of notes', () => {
-    expect(checkNoteSources([ok('content/notes/a.md'), ok('content/notes/b.mdx')], context)).toEqual([]);
+    expect(checkNoteSources([ok('content/notes/a.md'), ok('content/notes/b.mdx')])).toEqual([]);
   });
 
   it('refuses an empty notes folder', () => {
-    expect(checkNoteSources([], context).map(formatProblem)).toEqual([
+    expect(checkNoteSources([]).map(formatProblem)).toEqual([
       'content/notes/: holds no notes: add at least one `.md` or `.mdx` file',
     ]);
   });
 
   it('refuses two files with the same name in different folders, naming both', () => {
-    const [problem] = checkNoteSources([ok('content/notes/a/gil.md'), ok('content/notes/b/gil.mdx')], context);
+    const [problem] = checkNoteSources([ok('content/notes/a/gil.md'), ok('content/notes/b/gil.mdx')]);
     expect(problem?.file).toBe('content/notes/b/gil.mdx');
     expect(problem?.message).toContain('content/notes/a/gil.md');
     expect(problem?.message).toContain('/notes/gil/');
   });
 
   it('collects every problem of every file at once', () => {
-    const bad = { file: 'content/notes/bad.md', text: '---\ntags: [nope]\npublished: 2024-13-40\n---\n' };
-    expect(checkNoteSources([bad], context).map((p) => p.field)).toEqual(['published', 'tags']);
+    const bad = { file: 'content/notes/bad.md', text: '---\npublished: 2024-13-40\nupdated: 2024-02-30\n---\n```python\nx = 1\n' };
+    expect(checkNoteSources([bad]).map((p) => [p.line, p.field])).toEqual([
+      [2, 'published'],
+      [3, 'updated'],
+      [5, undefined],
+    ]);
   });
 });
 

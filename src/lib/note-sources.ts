@@ -1,6 +1,6 @@
 /** Checks over the raw note files as a whole, before Astro parses them one by one. */
-import type { ContentProblem } from './content-errors';
-import { checkFrontmatterDates, checkFrontmatterTags, readFrontmatter } from './frontmatter';
+import type { ContentProblem } from './content/errors';
+import { checkFrontmatterDates, readFrontmatter } from './frontmatter';
 import { slugFromFileName } from './paths';
 
 export interface NoteSource {
@@ -9,13 +9,7 @@ export interface NoteSource {
   text: string;
 }
 
-/** What the checks know besides the notes themselves. */
-export interface NoteSourceContext {
-  /** Ids of the tags defined in content/tags.yaml. */
-  tagIds: ReadonlySet<string>;
-}
-
-export type NoteSourceCheck = (sources: readonly NoteSource[], context: NoteSourceContext) => ContentProblem[];
+export type NoteSourceCheck = (sources: readonly NoteSource[]) => ContentProblem[];
 
 export const requireSomeNotes: NoteSourceCheck = (sources) =>
   sources.length > 0
@@ -37,15 +31,12 @@ export const requireUniqueSlugs: NoteSourceCheck = (sources) => {
     }));
 };
 
-/**
- * Dates and tags, read from the raw frontmatter: YAML rolls `2024-13-40` over into a real
- * date, and Astro only logs an unknown `reference()` id without failing the build.
- */
-export const requireValidFrontmatter: NoteSourceCheck = (sources, { tagIds }) =>
+/** Dates, read from the raw frontmatter: YAML rolls `2024-13-40` over into a real date. */
+export const requireValidFrontmatter: NoteSourceCheck = (sources) =>
   sources.flatMap(({ file, text }) => {
     const frontmatter = readFrontmatter(text, file);
     if ('message' in frontmatter) return [frontmatter];
-    return [...checkFrontmatterDates(frontmatter, file), ...checkFrontmatterTags(frontmatter, file, tagIds)];
+    return checkFrontmatterDates(frontmatter, file);
   });
 
 /**
@@ -81,10 +72,6 @@ export const requireClosedFences: NoteSourceCheck = (sources) =>
 
 export const NOTE_SOURCE_CHECKS: readonly NoteSourceCheck[] = [requireSomeNotes, requireUniqueSlugs, requireValidFrontmatter, requireClosedFences];
 
-export function checkNoteSources(
-  sources: readonly NoteSource[],
-  context: NoteSourceContext,
-  checks = NOTE_SOURCE_CHECKS,
-): ContentProblem[] {
-  return checks.flatMap((check) => check(sources, context));
+export function checkNoteSources(sources: readonly NoteSource[], checks = NOTE_SOURCE_CHECKS): ContentProblem[] {
+  return checks.flatMap((check) => check(sources));
 }

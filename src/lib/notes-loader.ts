@@ -1,11 +1,15 @@
-/** The notes loader: Astro's glob loader, run only after the raw note files pass our checks. */
-import { createHash } from 'node:crypto';
+/**
+ * The notes loader: Astro's glob loader, run only after the raw note files pass the checks that
+ * need their text (see note-sources.ts). Astro re-renders a note only when its file changed; the
+ * whole store is cleared only when what every rendering depends on changed (the docs inventory,
+ * the Markdown plugins' code), so editing one note re-renders that note alone.
+ */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { Loader, LoaderContext } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { parse as parseYaml } from 'yaml';
-import { ContentError, type ContentProblem } from './content-errors';
+import { ContentError } from './content/errors';
+import { dueForReviewReport } from './notes/checked';
 import { checkNoteSources, type NoteSource } from './note-sources';
 import { slugFromFileName } from './paths';
 
@@ -17,42 +21,18 @@ async function readNoteSources(directory: string): Promise<NoteSource[]> {
     .filter((entry) => entry.isFile() && NOTE_FILE.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
-  return Promise.all(
-    files.map(async (path) => ({ file: relative(process.cwd(), path), text: await readFile(path, 'utf8') })),
-  );
+  return Promise.all(files.map(async (path) => ({ file: relative(process.cwd(), path), text: await readFile(path, 'utf8') })));
 }
 
-async function readTagIds(tagsFile: string): Promise<Set<string>> {
-  const data: unknown = parseYaml(await readFile(tagsFile, 'utf8').catch(() => ''));
-  return new Set(data !== null && typeof data === 'object' ? Object.keys(data) : []);
+export interface NotesLoaderOptions {
+  directory: string;
+  /** A digest of what every note's rendering depends on besides the note itself. */
+  renderInputs: string;
+  /** The Python release of the docs inventory: notes checked against an older one are listed as due for review. */
+  docsPython: string;
 }
 
-/** A digest of everything a note's rendering checks against: every note, the tags and the references. */
-function inputsDigest(sources: readonly NoteSource[], extra: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const { file, text } of sources) hash.update(file).update('\0').update(text).update('\0');
-  for (const text of extra) hash.update(text).update('\0');
-  return hash.digest('hex');
-}
-
-/**
- * Astro logs a Markdown plugin's error while rendering an entry and carries on; this logger
- * keeps those errors so the loader can stop the build with them after the glob loader ran.
- */
-function collectingRenderErrors(context: LoaderContext, problems: ContentProblem[]): LoaderContext {
-  const logger = Object.create(context.logger) as LoaderContext['logger'];
-  logger.error = (message: string) => {
-    const rendering = /^Error rendering (.+?): ([\s\S]*)$/.exec(message);
-    if (!rendering) return context.logger.error(message);
-    const [, file = '', detail = ''] = rendering;
-    // A ContentError already lists file:line problems; anything else gets the note's name.
-    const listed = /Content has (?:a problem|\d+ problems):\n([\s\S]*)$/.exec(detail)?.[1];
-    problems.push({ file, message: listed?.trim().replace(/^- /, '') ?? `${file}: ${detail.split('\n')[0] ?? ''}` });
-  };
-  return { ...context, logger };
-}
-
-export function notesLoader(directory: string, tagsFile: string, referencesFile: string): Loader {
+export function notesLoader({ directory, renderInputs, docsPython }: NotesLoaderOptions): Loader {
   const inner = glob({
     pattern: '**/*.{md,mdx}',
     base: directory,
@@ -63,23 +43,22 @@ export function notesLoader(directory: string, tagsFile: string, referencesFile:
   return {
     name: 'checked-notes',
     load: async (context) => {
-      const sources = await readNoteSources(directory);
-      const problems = checkNoteSources(sources, { tagIds: await readTagIds(tagsFile) });
+      const problems = checkNoteSources(await readNoteSources(directory));
       if (problems.length > 0) throw new ContentError(problems);
-      // Rendering checks each note's links against the other notes, the tags and the references,
-      // so a cached rendering is only valid while none of them changed.
-      const digest = inputsDigest(sources, await Promise.all([tagsFile, referencesFile].map((file) => readFile(file, 'utf8').catch(() => ''))));
-      if (context.meta.get('inputs') !== digest) context.store.clear();
-      const renderProblems: ContentProblem[] = [];
-      await inner.load(collectingRenderErrors(context, renderProblems));
-      if (renderProblems.length > 0) {
-        context.store.clear();
-        context.meta.delete('inputs');
-        const error = new Error(`Notes could not be rendered:\n${renderProblems.map((problem) => `  - ${problem.message}`).join('\n')}`);
-        error.stack = error.message;
-        throw error;
+      if (context.meta.get('render-inputs') !== renderInputs) context.store.clear();
+      await inner.load(context);
+      // Astro logs a note that failed to render and carries on; the store says which did.
+      const unrendered = [...context.store.values()].filter((entry) => entry.filePath?.endsWith('.md') && entry.rendered === undefined);
+      if (unrendered.length > 0) {
+        for (const entry of unrendered) context.store.delete(entry.id);
+        throw new ContentError(unrendered.map((entry) => ({ file: entry.filePath ?? entry.id, message: 'could not be rendered: the error is logged above' })));
       }
-      context.meta.set('inputs', digest);
+      context.meta.set('render-inputs', renderInputs);
+      const due = dueForReviewReport(
+        [...context.store.values()].map((entry) => ({ id: entry.id, data: entry.data as { checked: { python: string; on: Date } } })),
+        docsPython,
+      );
+      if (due) context.logger.warn(due);
     },
   };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { formatInventory, readObjectsInv } from './objects-inv';
+import { formatInventory, keepVersionFacts, readObjectsInv } from './objects-inv';
 import { parseInventory } from './python-inventory';
 
 const PYTHON_HEADER = ['# Sphinx inventory version 2', '# Project: Python', '# Version: 3.14', '# The remainder of this file is compressed using zlib.'];
@@ -102,5 +102,37 @@ describe('readObjectsInv', () => {
     ['a corrupt body', Buffer.concat([Buffer.from(`${PYTHON_HEADER.join('\n')}\n`), Buffer.from('asyncio py:module 0 x.html#$ -\n')]), 'the part after the header is not zlib data'],
   ])('refuses %s', (_what, bytes, message) => {
     expect(() => readObjectsInv(bytes)).toThrow(message);
+  });
+});
+
+describe('keepVersionFacts', () => {
+  const entry = (anchor: string) => ({ page: 'library/asyncio-task.html', anchor });
+  const previous = {
+    python: '3.15',
+    source: 'old',
+    base: 'https://docs.python.org/3/',
+    objects: {
+      'asyncio.TaskGroup': { ...entry('asyncio.TaskGroup'), kind: 'class', added: '3.11' },
+      'asyncio.gone': { ...entry('asyncio.gone'), kind: 'function', deprecated: '3.12', removal: '3.14' },
+    },
+    modules: { asyncio: { ...entry('module-asyncio'), added: '3.4', changed: ['3.7'] } },
+    glossary: {},
+    labels: {},
+  };
+  const fresh = {
+    ...previous,
+    source: 'objects.inv',
+    objects: { 'asyncio.TaskGroup': { ...entry('asyncio.TaskGroup'), kind: 'class' }, 'asyncio.new': { ...entry('asyncio.new'), kind: 'function' } },
+    modules: { asyncio: entry('module-asyncio') },
+  };
+
+  it('keeps the facts of names that still exist, and only theirs', () => {
+    const merged = keepVersionFacts(fresh, previous);
+    expect(merged.objects).toEqual({
+      'asyncio.TaskGroup': { ...entry('asyncio.TaskGroup'), kind: 'class', added: '3.11' },
+      'asyncio.new': { ...entry('asyncio.new'), kind: 'function' },
+    });
+    expect(merged.modules).toEqual({ asyncio: { ...entry('module-asyncio'), added: '3.4', changed: ['3.7'] } });
+    expect(merged.source).toBe('objects.inv');
   });
 });

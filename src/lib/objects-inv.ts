@@ -1,6 +1,6 @@
 /** Reads a Sphinx `objects.inv` (version 2), the file docs.python.org publishes, into the site's Python inventory. */
 import { inflateSync } from 'node:zlib';
-import type { InventoryEntry, PythonInventory } from './python-inventory';
+import type { InventoryEntry, PythonInventory, VersionFacts } from './python-inventory';
 
 const HEADER = '# Sphinx inventory version 2';
 // `name domain:role priority uri dispname`. Names of terms and labels may contain spaces, so the
@@ -81,4 +81,22 @@ export function readObjectsInv(bytes: Buffer, options: ObjectsInvOptions = {}): 
 export function formatInventory(inventory: PythonInventory): string {
   const { python, source, base, objects, modules, glossary, labels } = inventory;
   return `${JSON.stringify({ python, source, base, objects, modules, glossary, labels }, null, 1)}\n`;
+}
+
+const VERSION_FIELDS = ['added', 'changed', 'deprecated', 'deprecatedInPart', 'removal', 'removed'] as const satisfies ReadonlyArray<keyof VersionFacts>;
+
+/**
+ * `fresh` (read from an objects.inv, which has no version facts) with the facts `previous` held
+ * for every object and module that still exists; names gone from the docs lose theirs.
+ */
+export function keepVersionFacts(fresh: PythonInventory, previous: PythonInventory): PythonInventory {
+  const carry = (entries: Record<string, InventoryEntry>, known: Record<string, InventoryEntry>) =>
+    Object.fromEntries(
+      Object.entries(entries).map(([name, entry]) => {
+        const before = Object.hasOwn(known, name) ? known[name] : undefined;
+        const facts = Object.fromEntries(VERSION_FIELDS.filter((field) => before?.[field] !== undefined).map((field) => [field, before?.[field]]));
+        return [name, { ...entry, ...facts }];
+      }),
+    );
+  return { ...fresh, objects: carry(fresh.objects, previous.objects), modules: carry(fresh.modules, previous.modules) };
 }

@@ -19,11 +19,18 @@ export const tagUrl = (tagId: string, base?: string) => withBase(`/tags/${tagId}
 export const referencesUrl = (base?: string) => withBase('/references/', base);
 export const searchUrl = (base?: string) => withBase('/search/', base);
 export const rssUrl = (base?: string) => withBase('/rss.xml', base);
+export const readingPathsUrl = (base?: string) => withBase('/paths/', base);
+/** The element id of a reading path on the paths page. */
+export const readingPathAnchor = (pathId: string) => `path-${pathId}`;
+export const readingPathUrl = (pathId: string, base?: string) => `${readingPathsUrl(base)}#${readingPathAnchor(pathId)}`;
 
 /** The absolute URL of a site path, for canonical links and feeds. */
 export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(path, site).href;
 }
+
+/** Ids the note layout puts around every note's content; a link to `#main` and the like lands too. */
+export const LAYOUT_ANCHORS = ['main', 'toc-heading', 'references', 'related-heading'] as const;
 
 /** The element id of a reference on the index page. */
 export const referenceAnchor = (referenceId: string) => `ref-${referenceId}`;

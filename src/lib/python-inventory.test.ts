@@ -91,10 +91,13 @@ describe('loading the inventory', () => {
     [[], 'field "(root)" must be a JSON object'],
     [{ ...valid, python: 3.14 }, 'field "python" must be a string'],
     [{ ...valid, base: 'http://docs.python.org/3/' }, 'field "base" must be an https URL ending in /'],
-    [{ ...valid, objects: { a: { page: 'x.html', kind: 'class' } } }, 'field "objects.a" must have a page and an anchor'],
-    [{ ...valid, objects: { a: { page: 'x.html', anchor: 'a' } } }, 'field "objects.a" must have a kind'],
-    [{ ...valid, glossary: { GIL: 'glossary.html#term-GIL' } }, 'field "glossary.GIL" must have a page and an anchor'],
+    [{ ...valid, objects: { a: { page: 'x.html', kind: 'class' } } }, 'field "objects.a.anchor" is required: every entry has a page and an anchor'],
+    [{ ...valid, objects: { a: { page: 'x.html', anchor: 'a' } } }, 'field "objects.a.kind" is required'],
+    [{ ...valid, objects: { a: { page: 'x.html', anchor: 'a', kind: 'class', added: '3.x' } } }, 'field "objects.a.added" must be a Python version'],
+    [{ ...valid, modules: { a: { page: 'x.html', anchor: 'a', removed: 3.16 } } }, 'field "modules.a.removed"'],
+    [{ ...valid, glossary: { GIL: 'glossary.html#term-GIL' } }, 'field "glossary.GIL" must be an object with a page and an anchor'],
     [{ ...valid, labels: undefined }, 'field "labels" must be an object of name to {page, anchor}'],
+    [{ ...valid, extra: {} }, 'field "(root)"'],
   ])('refuses bad data and names the file and field (%#)', (data, message) => {
     expect(() => parseInventory(data, 'content/python-inventory.json')).toThrow(`content/python-inventory.json: ${message}`);
   });
@@ -106,7 +109,9 @@ describe('loading the inventory', () => {
   });
 
   it('the project copy describes the current docs', () => {
-    expect(inventory).toMatchObject({ python: expect.stringMatching(/^3\.14/), base: 'https://docs.python.org/3/' });
+    expect(inventory).toMatchObject({ python: '3.15', base: 'https://docs.python.org/3/' });
+    expect(inventory.objects['asyncio.TaskGroup.cancel']).toMatchObject({ added: '3.15' });
+    expect(inventory.objects['asyncio.set_event_loop_policy']).toMatchObject({ deprecated: '3.14', removal: '3.16' });
     expect(Object.keys(inventory.objects).length).toBeGreaterThan(9000);
     expect(Object.keys(inventory.labels).length).toBeGreaterThan(1000);
   });

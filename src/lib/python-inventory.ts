@@ -1,21 +1,39 @@
 /** The Python docs inventory (content/python-inventory.json): which documented name lives at which page and anchor. */
 import { readFileSync } from 'node:fs';
+import { z } from 'astro/zod';
+import { DOCS_VERSION } from './python-docs/versions';
 import { aliasTarget } from './python-api-aliases';
 
 /**
- * The file is the Sphinx `objects.inv` of docs.python.org as JSON, written by
- * `npm run inventory -- <objects.inv>` with every section's keys sorted and one-space indents,
- * so a refresh shows up as a readable diff:
+ * The file is the docs' Sphinx inventory (`objects.inv`) as JSON plus what `objects.inv` lacks,
+ * the version facts the docs state for each API, written by `npm run inventory` with every
+ * section's keys sorted and one-space indents, so a refresh shows up as a readable diff:
  *
  *     { python, source, base,
- *       objects:  { "asyncio.TaskGroup": { page, anchor, kind: "class" }, … },   py:* roles but module
- *       modules:  { "asyncio": { page, anchor }, … },                             py:module
- *       glossary: { "global interpreter lock": { page, anchor }, … },             std:term, by display text
- *       labels:   { "asyncio-debug-mode": { page, anchor }, … } }                 std:label inside a page
+ *       objects:  { "asyncio.TaskGroup": { page, anchor, kind: "class", added: "3.11" }, … },
+ *       modules:  { "asyncio": { page, anchor }, … },
+ *       glossary: { "global interpreter lock": { page, anchor }, … },   std:term, by display text
+ *       labels:   { "asyncio-debug-mode": { page, anchor }, … } }       std:label inside a page
  *
  * `labels` links nothing itself; the content checks use it to verify hand-written docs anchors.
  */
-export interface InventoryEntry {
+/** What the docs say of an API's history; every field is optional (absent: the docs say nothing). */
+export interface VersionFacts {
+  /** "Added in version X.Y" of the object, or of the section that introduces it. */
+  added?: string;
+  /** Every "Changed in version X.Y", oldest first. */
+  changed?: string[];
+  /** The object as a whole is deprecated since X.Y. */
+  deprecated?: string;
+  /** Only a parameter or one way of calling it is deprecated; the object itself is fine. */
+  deprecatedInPart?: string;
+  /** The version the docs say a deprecated object will be removed in. */
+  removal?: string;
+  /** "Removed in version X.Y": documented as gone. */
+  removed?: string;
+}
+
+export interface InventoryEntry extends VersionFacts {
   /** Relative to `base`, e.g. `library/asyncio-task.html`. */
   page: string;
   anchor: string;
@@ -24,7 +42,7 @@ export interface InventoryEntry {
 }
 
 export interface PythonInventory {
-  /** The Python version the docs describe, e.g. `3.14.0`. */
+  /** The Python release the docs describe, e.g. `3.15`. */
   python: string;
   /** Where the data came from, for whoever refreshes it. */
   source: string;
@@ -48,30 +66,49 @@ export interface ApiTarget {
 
 export type ApiLookup = (name: string) => ApiTarget | undefined;
 
+/** Project data rather than content: every build, fixtures and benchmark included, links the same APIs. */
+export const INVENTORY_FILE = './content/python-inventory.json';
+
 export const INVENTORY_SECTIONS = ['objects', 'modules', 'glossary', 'labels'] as const;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const version = z.string().regex(DOCS_VERSION, 'must be a Python version such as "3.11" or "3.4.2"');
+const located = {
+  page: z.string({ error: 'is required: every entry has a page and an anchor' }),
+  anchor: z.string({ error: 'is required: every entry has a page and an anchor' }),
+};
+const versionFacts = {
+  added: version.optional(),
+  changed: z.array(version).optional(),
+  deprecated: version.optional(),
+  deprecatedInPart: version.optional(),
+  removal: version.optional(),
+  removed: version.optional(),
+};
+const section = <T extends z.ZodType>(entry: T) => z.record(z.string(), entry, { error: 'must be an object of name to {page, anchor}' });
+const entryOf = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape, { error: 'must be an object with a page and an anchor' });
 
-/** Checks the shape of inventory data; the error names the file and the field. */
+const inventorySchema = z.strictObject(
+  {
+    python: z.string({ error: 'must be a string' }).regex(/^3\.\d{1,2}(?:\.\d+)?$/, 'must be a Python release such as "3.15"'),
+    source: z.string({ error: 'must be a string' }),
+    base: z.string({ error: 'must be a string' }).regex(/^https:\/\/.+\/$/, 'must be an https URL ending in /'),
+    objects: section(entryOf({ ...located, kind: z.string({ error: 'is required: the Sphinx role (class, function, method…)' }), ...versionFacts })),
+    modules: section(entryOf({ ...located, ...versionFacts })),
+    glossary: section(entryOf(located)),
+    labels: section(entryOf(located)),
+  },
+  { error: 'must be a JSON object' },
+);
+
+/** Checks the shape of inventory data; the error names the file and every field at fault. */
 export function parseInventory(data: unknown, file: string): PythonInventory {
-  const fail = (field: string, what: string): never => {
-    throw new Error(`${file}: field "${field}" ${what}; refresh the file with \`npm run inventory -- <objects.inv>\``);
-  };
-  if (!isRecord(data)) return fail('(root)', 'must be a JSON object');
-  for (const field of ['python', 'source', 'base'] as const) {
-    if (typeof data[field] !== 'string') fail(field, 'must be a string');
-  }
-  if (!/^https:\/\/.+\/$/.test(String(data['base']))) fail('base', 'must be an https URL ending in /');
-  for (const section of INVENTORY_SECTIONS) {
-    const entries = data[section];
-    if (!isRecord(entries)) return fail(section, 'must be an object of name to {page, anchor}');
-    for (const [name, entry] of Object.entries(entries)) {
-      const field = `${section}.${name}`;
-      if (!isRecord(entry) || typeof entry['page'] !== 'string' || typeof entry['anchor'] !== 'string') fail(field, 'must have a page and an anchor');
-      else if (section === 'objects' && typeof entry['kind'] !== 'string') fail(field, 'must have a kind (class, function, method…)');
-    }
-  }
-  return data as unknown as PythonInventory;
+  const result = inventorySchema.safeParse(data);
+  if (result.success) return result.data as PythonInventory;
+  const problems = result.error.issues.slice(0, 10).map((issue) => {
+    const field = issue.path.length === 0 ? '(root)' : issue.path.join('.');
+    return `${file}: field "${field}" ${issue.message}`;
+  });
+  throw new Error(`${problems.join('\n')}\nRefresh the file with \`npm run inventory -- <objects.inv or python-inventory.json>\``);
 }
 
 /** Reads and checks an inventory file; a broken file stops the build with its name in the message. */

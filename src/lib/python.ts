@@ -1,6 +1,7 @@
 /** Finding the python3 the snippet check uses, and running it with a time limit. */
 import { spawn } from 'node:child_process';
-import { CHECKED_PYTHON, compareVersions } from './snippet-meta';
+import { compareVersions } from './python-docs/versions';
+import { CHECKED_PYTHON } from './snippet-meta';
 
 export const INSTALL_PYTHON = 'install it (Debian/Ubuntu: apt-get install python3; macOS: brew install python) or set PYTHON=/path/to/python3';
 

@@ -24,7 +24,7 @@ describe('readingMinutes', () => {
 });
 
 describe('tableOfContents', () => {
-  const h = (depth: number, text: string) => ({ depth, text, slug: text.toLowerCase().replace(/\s+/g, '-') });
+  const h = (depth: number, text: string) => ({ depth, text, id: text.toLowerCase().replace(/\s+/g, '-') });
 
   it('nests h3 under their h2 and skips other levels', () => {
     const toc = tableOfContents([h(2, 'Why it matters'), h(3, 'A detail'), h(4, 'Too deep'), h(2, 'The answer'), h(2, 'Read next')]);

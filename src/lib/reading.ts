@@ -1,5 +1,4 @@
 /** What a reader wants to know before starting a note: how long it takes and what it covers. */
-import type { MarkdownHeading } from 'astro';
 
 const WORDS_PER_MINUTE = 220;
 /** Code is read more slowly than prose; count each code word as this many words. */
@@ -21,11 +20,11 @@ export interface TocEntry {
 }
 
 /** The sections worth a table of contents (h2 with their h3), or none when there are fewer than `minimum`. */
-export function tableOfContents(headings: readonly MarkdownHeading[], minimum = 3): TocEntry[] {
+export function tableOfContents(headings: ReadonlyArray<{ depth: number; id: string; text: string }>, minimum = 3): TocEntry[] {
   const entries: TocEntry[] = [];
   for (const heading of headings) {
-    if (heading.depth === 2) entries.push({ slug: heading.slug, text: heading.text, children: [] });
-    else if (heading.depth === 3) entries.at(-1)?.children.push({ slug: heading.slug, text: heading.text });
+    if (heading.depth === 2) entries.push({ slug: heading.id, text: heading.text, children: [] });
+    else if (heading.depth === 3) entries.at(-1)?.children.push({ slug: heading.id, text: heading.text });
   }
   return entries.length >= minimum ? entries : [];
 }

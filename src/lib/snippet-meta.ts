@@ -1,4 +1,5 @@
 /** The words an author writes after ```python to say how a snippet is checked and shown. */
+import { compareVersions, PYTHON_VERSION } from './python-docs/versions';
 
 /** The oldest Python the snippet check accepts; `run` snippets needing no more are marked as run on it. */
 export const CHECKED_PYTHON = '3.11';
@@ -40,7 +41,7 @@ export function parseSnippetMeta(raw: string | undefined): SnippetMeta {
         meta.norun = value.trim();
         break;
       case 'python':
-        if (!value || !/^3\.\d{1,2}$/.test(value)) throw new Error(`"python" needs a version such as python=3.14, not "${value ?? ''}"`);
+        if (!value || !PYTHON_VERSION.test(value)) throw new Error(`"python" needs a version such as python=3.14, not "${value ?? ''}"`);
         meta.minPython = value;
         break;
       case 'title':
@@ -53,13 +54,6 @@ export function parseSnippetMeta(raw: string | undefined): SnippetMeta {
   }
   if (meta.run && meta.norun !== undefined) throw new Error('a snippet cannot be both "run" and "norun"');
   return meta;
-}
-
-/** Compares dotted versions numerically: `3.9` < `3.10`. */
-export function compareVersions(a: string, b: string): number {
-  const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
-  const [bMajor = 0, bMinor = 0] = b.split('.').map(Number);
-  return aMajor - bMajor || aMinor - bMinor;
 }
 
 /** Whether the snippet check runs this snippet on the baseline Python, so its output is proven. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { runPython } from './python';
-import { compareVersions } from './snippet-meta';
+import { compareVersions } from './python-docs/versions';
 import type { Snippet } from './snippets';
 
 export interface Outcome {

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { getReferenceIndex } from '../lib/collections';
+import { getNotes, getReferenceIndex } from '../lib/collections';
 import { referencesExport } from '../lib/references-export';
 
 export const GET: APIRoute = async ({ site }) => {
   const index = await getReferenceIndex();
-  return new Response(JSON.stringify(referencesExport(index, site), null, 2), {
+  return new Response(JSON.stringify(referencesExport(index, await getNotes(), site), null, 2), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };

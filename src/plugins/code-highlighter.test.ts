@@ -3,7 +3,11 @@ import { selectAll } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { codeHighlighter, rehypeCodeHighlight } from './code-highlighter';
+import { VFile } from 'vfile';
+import { rehypeFromSatteri } from './adapters/unified';
+import { codeBlocks, codeHighlighter, type HighlightCode } from './code-highlighter';
+
+const highlightTree = (highlight: HighlightCode, tree: Root) => rehypeFromSatteri(codeBlocks(highlight))()(tree, new VFile());
 
 const themes = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
@@ -38,7 +42,7 @@ describe('codeHighlighter', () => {
   });
 });
 
-describe('rehypeCodeHighlight', () => {
+describe('codeBlocks', () => {
   const block = (properties: Element['properties'], data?: Element['data']): Root => ({
     type: 'root',
     children: [{ type: 'element', tagName: 'pre', properties: {}, children: [{ type: 'element', tagName: 'code', properties, children: [{ type: 'text', value: 'print(1)\n' }], ...(data ? { data } : {}) }] }],
@@ -50,7 +54,7 @@ describe('rehypeCodeHighlight', () => {
   ])('hands the fence meta to the transformers, as %s passes it', async (_how, tree) => {
     const metas: unknown[] = [];
     const highlight = codeHighlighter({ themes, langAlias: {}, transformers: [{ name: 'meta', pre() { metas.push(this.options.meta); } }] });
-    await rehypeCodeHighlight(highlight)(tree);
+    await highlightTree(highlight, tree);
     expect(metas).toEqual([{ __raw: 'title="one.py"' }]);
     expect(toHtml(tree)).toMatch(/^<pre class="astro-code[^"]*"[^>]*data-language="python"/);
   });
@@ -64,7 +68,7 @@ describe('rehypeCodeHighlight', () => {
       ],
     };
     const before = toHtml(tree);
-    await rehypeCodeHighlight(highlighter())(tree);
+    await highlightTree(highlighter(), tree);
     expect(toHtml(tree)).toBe(before);
   });
 });

@@ -4,11 +4,12 @@
  * themes as CSS variables), but runs Shiki's JavaScript regular-expression engine, which
  * tokenizes the notes' Python nearly twice as fast as the WebAssembly Oniguruma engine Astro loads.
  */
-import type { Element, Parents, Root } from 'hast';
-import { toString } from 'hast-util-to-string';
+import type { Element } from 'hast';
+import type { HastPluginDefinition } from 'satteri';
 import { type BundledLanguage, type BundledTheme, createHighlighter, type HighlighterGeneric, isSpecialLang, type ShikiTransformer } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
-import { SKIP, visit } from 'unist-util-visit';
+import { parseSnippetMeta } from '../lib/snippet-meta';
+import { pageData } from './page-data';
 
 export interface CodeHighlightOptions {
   themes: { light: BundledTheme; dark: BundledTheme };
@@ -64,24 +65,48 @@ export function codeHighlighter({ themes, langAlias, transformers, warn = consol
 }
 
 const LANGUAGE_CLASS = /^language-(.+)$/;
+const PYTHON = new Set(['python', 'py']);
 
-/** Highlights the fenced code blocks of the .mdx notes (`<pre><code class="language-…">`). */
-export function rehypeCodeHighlight(highlight: HighlightCode) {
-  return async (tree: Root) => {
-    const blocks: Array<{ parent: Parents; index: number; code: Element }> = [];
-    visit(tree, 'element', (pre, index, parent) => {
-      const code = pre.children[0];
-      if (pre.tagName !== 'pre' || pre.children.length !== 1 || code?.type !== 'element' || code.tagName !== 'code') return undefined;
-      if (parent !== undefined && index !== undefined) blocks.push({ parent, index, code });
-      return SKIP;
-    });
-    for (const { parent, index, code } of blocks) {
-      const classes = Array.isArray(code.properties['className']) ? code.properties['className'].map(String) : [];
-      const lang = classes.map((name) => LANGUAGE_CLASS.exec(name)?.[1]).find((name) => name !== undefined) ?? 'plaintext';
-      if (UNHIGHLIGHTED_LANGUAGES.includes(lang)) continue;
-      // remark-rehype keeps the fence's meta string in `data.meta`; Astro's MDX pipeline moves it to a property.
-      const meta = (code.data as { meta?: string } | undefined)?.meta ?? code.properties['metastring']?.toString();
-      parent.children[index] = await highlight(toString(code), lang, meta);
-    }
+interface CodeElement {
+  properties: Record<string, unknown>;
+  data?: { lang?: string | null; meta?: string | null } | undefined;
+}
+
+/** The fence's language and meta string, wherever the processor put them: Sätteri and remark-rehype in `data`, Astro's MDX in a property. */
+function fenceOf(code: CodeElement): { lang: string; meta: string | undefined } {
+  const classes = Array.isArray(code.properties['className']) ? code.properties['className'].map(String) : [];
+  const lang = code.data?.lang ?? classes.map((name) => LANGUAGE_CLASS.exec(name)?.[1]).find((name) => name !== undefined) ?? 'plaintext';
+  const meta = code.data?.meta ?? (code.properties['metastring'] === undefined ? undefined : String(code.properties['metastring']));
+  return { lang, meta: meta ?? undefined };
+}
+
+/**
+ * Highlights every fenced code block (`<pre><code class="language-…">`) with `highlight`. A
+ * python block whose meta words break the snippet rules is recorded as a problem of the note
+ * and shown without them, so the validation stage reports it with the note's other problems.
+ */
+export function codeBlocks(highlight: HighlightCode): HastPluginDefinition {
+  return {
+    name: 'code-blocks',
+    options: { position: true },
+    element: {
+      filter: ['pre'],
+      async visit(pre, context) {
+        const code = pre.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
+        if (!code) return undefined;
+        const { lang, meta } = fenceOf(code as CodeElement);
+        if (UNHIGHLIGHTED_LANGUAGES.includes(lang)) return undefined;
+        let shownMeta = meta;
+        if (PYTHON.has(lang)) {
+          try {
+            parseSnippetMeta(meta);
+          } catch (error) {
+            pageData(context.data).problems.push({ ...(pre.position ? { line: pre.position.start.line } : {}), message: (error as Error).message });
+            shownMeta = undefined;
+          }
+        }
+        return highlight(context.textContent(code).replace(/\n$/, ''), lang, shownMeta);
+      },
+    },
   };
 }

@@ -27,6 +27,14 @@ describe('code blocks at build time', () => {
     expect(await render('print(1)', 'python', 'norun="server"')).not.toContain('code-block__ran');
   });
 
+  it('says a newer-Python snippet has not run, instead of claiming a run', async () => {
+    const html = await render('print(1)', 'python', 'run python=3.15');
+    expect(html).toContain('>Not run yet: <span class="code-block__wide">needs Python </span>3.15+</span>');
+    expect(html).toContain('title="The output below was written by hand');
+    expect(html).not.toContain('Ran on');
+    expect(await render('print(1)', 'python', 'python=3.15')).not.toContain('code-block__unrun');
+  });
+
   it.each([
     ['python', '', 'Python'],
     ['plaintext', '', 'Text'],

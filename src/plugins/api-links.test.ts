@@ -1,5 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Link, Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
@@ -12,30 +10,34 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { apiLookup, loadInventory } from '../lib/python-inventory';
-import { isApiLink, remarkPythonApiLinks } from './remark-python-api-links';
+import { remarkFromSatteri } from './adapters/unified';
+import { API_LINK_CLASS, apiLinks } from './api-links';
+import { pageData } from './page-data';
 
 const lookup = apiLookup(loadInventory(join(import.meta.dirname, '../../content/python-inventory.json')));
 const DOCS = 'https://docs.python.org/3/library';
 
 const link = (href: string, name: string, code: string) => `<a href="${href}" class="api-link" data-api="${name}"><code>${code}</code></a>`;
 
-async function render(markdown: string, { astro = true, path = '' } = {}) {
-  const file = new VFile({ value: markdown, ...(path ? { path } : {}), ...(astro ? { data: { astro: { frontmatter: {} } } } : {}) });
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkPythonApiLinks, { lookup }).use(remarkRehype).use(rehypeStringify);
-  return { html: String(await processor.process(file)).trim(), file };
+/** The plugin alone, through unified: the registry tests run it through both processors with the rest. */
+async function render(markdown: string) {
+  const file = new VFile({ value: markdown });
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFromSatteri(apiLinks(lookup))).use(remarkRehype).use(rehypeStringify);
+  return { html: String(await processor.process(file)).trim(), page: pageData(file.data) };
 }
 
 async function renderMdx(markdown: string) {
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkPythonApiLinks, { lookup });
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkFromSatteri(apiLinks(lookup)));
   const tree = await processor.run(processor.parse(markdown));
   const linked: string[] = [];
   visit(tree as Root, 'link', (node: Link) => {
-    if (isApiLink(node)) linked.push(node.url);
+    const className = node.data?.hProperties?.['className'];
+    if (Array.isArray(className) && className.includes(API_LINK_CLASS)) linked.push(node.url);
   });
   return linked;
 }
 
-describe('remarkPythonApiLinks', () => {
+describe('apiLinks', () => {
   it.each([
     ['a class', '`asyncio.TaskGroup`', link(`${DOCS}/asyncio-task.html#asyncio.TaskGroup`, 'asyncio.TaskGroup', 'asyncio.TaskGroup')],
     ['a function written as a call', '`asyncio.to_thread()`', link(`${DOCS}/asyncio-task.html#asyncio.to_thread`, 'asyncio.to_thread', 'asyncio.to_thread()')],
@@ -88,27 +90,16 @@ describe('remarkPythonApiLinks', () => {
     expect(await renderMdx(mdx)).toEqual(urls);
   });
 
-  it('records each linked API with its module and line, in vfile data and Astro frontmatter', async () => {
-    const { file } = await render('Use `asyncio.TaskGroup`.\n\nThen `loop.run_in_executor()`\nand `str.join()`, but not `!asyncio.run()`.\n');
-    expect(file.data.apiLinks).toEqual([
+  it('records each linked API with its module and line in the page data', async () => {
+    const { page } = await render('Use `asyncio.TaskGroup`.\n\nThen `loop.run_in_executor()`\nand `str.join()`, but not `!asyncio.run()`.\n');
+    expect(page.apiLinks).toEqual([
       { name: 'asyncio.TaskGroup', url: `${DOCS}/asyncio-task.html#asyncio.TaskGroup`, module: 'asyncio', line: 1 },
       { name: 'asyncio.loop.run_in_executor', url: `${DOCS}/asyncio-eventloop.html#asyncio.loop.run_in_executor`, module: 'asyncio', line: 3 },
       { name: 'str.join', url: `${DOCS}/stdtypes.html#str.join`, module: 'builtins', line: 4 },
     ]);
-    expect((file.data as { astro: { frontmatter: Record<string, unknown> } }).astro.frontmatter['apiLinks']).toEqual(file.data.apiLinks);
   });
 
-  it('counts lines in the note file when Astro hands over the body without its frontmatter', async () => {
-    const body = 'Intro.\n\nUse `asyncio.TaskGroup`.\n';
-    const path = join(mkdtempSync(join(tmpdir(), 'api-links-')), 'note.md');
-    writeFileSync(path, `---\ntitle: A note\ntags: [asyncio]\n---\n${body}`);
-    const { file } = await render(body, { path });
-    expect(file.data.apiLinks?.map((link) => link.line)).toEqual([7]);
-  });
-
-  it('records an empty list for a note without API names, outside Astro too', async () => {
-    const { file } = await render('Nothing to link.', { astro: false });
-    expect(file.data.apiLinks).toEqual([]);
-    expect(file.data).not.toHaveProperty('astro');
+  it('records an empty list for a note without API names', async () => {
+    expect((await render('Nothing to link.')).page.apiLinks).toEqual([]);
   });
 });

@@ -17,46 +17,17 @@
  *   shows `asyncio.run()` with no link. It is plain inline code, so it works in .md and .mdx.
  *
  * Generated links carry `class="api-link"` and `data-api="<documented name>"`, so later plugins
- * and pages can tell them from links authors wrote; the list lands in `file.data.apiLinks` and,
- * under Astro, in the page's `remarkPluginFrontmatter.apiLinks`.
+ * and pages can tell them from links authors wrote; the list lands in the page data's `apiLinks`.
  */
-import type { InlineCode, Link, Nodes, Root } from 'mdast';
+import type { InlineCode, Link, Nodes } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { SKIP, visit } from 'unist-util-visit';
-import type { VFile } from 'vfile';
+import type { MdastPluginDefinition } from 'satteri';
 import type { ApiLookup } from '../lib/python-inventory';
-import { lineOffset } from '../lib/source-lines';
-
-export interface ApiLink {
-  /** The documented name, e.g. `asyncio.loop.run_in_executor` for `loop.run_in_executor()`. */
-  name: string;
-  url: string;
-  /** The module it lives in, e.g. `asyncio`; the references index groups by it. */
-  module: string;
-  /** 1-based line in the note file. */
-  line: number;
-}
-
-declare module 'vfile' {
-  interface DataMap {
-    apiLinks: ApiLink[];
-  }
-}
-
-export interface RemarkPythonApiLinksOptions {
-  /** Usually `apiLookup(inventory)` from src/lib/python-inventory.ts. */
-  lookup: ApiLookup;
-}
+import { type CollectedApiLink, pageData } from './page-data';
 
 export const API_LINK_CLASS = 'api-link';
 const OPT_OUT = '!';
 const DOTTED_NAME = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)(?:\(\))?$/;
-
-/** Whether a link node is one this plugin made rather than one an author wrote. */
-export function isApiLink(link: Link): boolean {
-  const className = link.data?.hProperties?.['className'];
-  return Array.isArray(className) && className.includes(API_LINK_CLASS);
-}
 
 const isJsxElement = (node: Nodes): node is MdxJsxTextElement | MdxJsxFlowElement => node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement';
 
@@ -73,7 +44,7 @@ export interface ApiLinkChange {
   /** What takes the code's place: a link around it, or the code without its `!`. */
   replacement: Link | InlineCode;
   /** The API linked, when there is one; its line is in the text the tree was parsed from. */
-  link?: ApiLink;
+  link?: CollectedApiLink;
 }
 
 /** What becomes of one inline code outside links and headings, or `undefined` when it stays as it is. */
@@ -96,28 +67,29 @@ export function apiLinkChange(code: InlineCode, lookup: ApiLookup): ApiLinkChang
   };
 }
 
-/** Keeps the links in `file.data.apiLinks` and, under Astro, in the page's `remarkPluginFrontmatter`, with lines of the note file. */
-export function recordApiLinks(links: ApiLink[], file: VFile): void {
-  // Astro strips an .md note's frontmatter before parsing; authors look for the line in the file.
-  const offset = links.length > 0 ? lineOffset(file) : 0;
-  const recorded = links.map((link) => ({ ...link, line: link.line + offset }));
-  file.data.apiLinks = recorded;
-  const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
-  if (frontmatter) frontmatter['apiLinks'] = recorded;
-}
-
-export function remarkPythonApiLinks({ lookup }: RemarkPythonApiLinksOptions) {
-  return (tree: Root, file: VFile) => {
-    const links: ApiLink[] = [];
-    visit(tree, (node, index, parent) => {
-      if (keepsCodePlain(node)) return SKIP;
-      if (node.type !== 'inlineCode' || parent === undefined || index === undefined) return undefined;
-      const change = apiLinkChange(node, lookup);
-      if (change === undefined) return undefined;
-      parent.children[index] = change.replacement;
-      if (change.link) links.push(change.link);
-      return SKIP;
-    });
-    recordApiLinks(links, file);
+/** Inline code that names a documented Python API becomes a link to its docs; the links go into the page data. */
+export function apiLinks(lookup: ApiLookup): () => MdastPluginDefinition {
+  // A factory: each note collects into a list of its own.
+  return () => {
+    const links: CollectedApiLink[] = [];
+    return {
+      name: 'api-links',
+      options: { position: true },
+      inlineCode(code, context) {
+        const change = apiLinkChange(code, lookup);
+        if (change === undefined) return;
+        // Most inline code names no API, so only a candidate pays for the walk up its ancestors.
+        let ancestor: Readonly<Nodes> | undefined = context.parent(code);
+        while (ancestor !== undefined) {
+          if (keepsCodePlain(ancestor as Nodes)) return;
+          ancestor = context.parent(ancestor);
+        }
+        context.replaceNode(code, change.replacement);
+        if (change.link) links.push(change.link);
+      },
+      after(_tree, context) {
+        pageData(context.data).apiLinks = links;
+      },
+    };
   };
 }

@@ -1,0 +1,91 @@
+/**
+ * A content loader for the site's YAML data files (tags, references, reading paths). Unlike
+ * Astro's `file()` loader, which logs a broken file or an entry without an id and carries on
+ * with what it could read, it stops the build naming the file and line, refuses duplicate ids,
+ * and reads YAML 1.2, so `2024-13-40` stays text instead of becoming a wrong date.
+ */
+import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { ContentError, type ContentProblem } from './errors';
+
+export interface YamlEntry {
+  id: string;
+  data: Record<string, unknown>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The entries of a YAML file that is either a list of `{ id, … }` or a map of id to entry,
+ * or every problem that keeps it from being read, with lines.
+ */
+export function readYamlEntries(text: string, file: string): YamlEntry[] | ContentProblem[] {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { schema: 'core', lineCounter: lines });
+  const at = (offset: number | undefined) => (offset === undefined ? {} : { line: lines.linePos(offset).line });
+  if (document.errors.length > 0) {
+    return document.errors.map((error) => ({ file, ...at(error.pos[0]), message: `is not valid YAML: ${error.message.split('\n')[0]}` }));
+  }
+  const root = document.contents;
+  const problems: ContentProblem[] = [];
+  const entries: YamlEntry[] = [];
+  const seen = new Map<string, number | undefined>();
+  const add = (id: string, data: unknown, offset: number | undefined) => {
+    const where = at(offset);
+    if (!isRecord(data)) return problems.push({ file, ...where, message: `entry "${id}" must be a set of \`field: value\` lines` });
+    if (seen.has(id)) return problems.push({ file, ...where, field: 'id', message: `"${id}" is already used${seen.get(id) === undefined ? '' : ` on line ${seen.get(id)}`}: ids must be unique` });
+    seen.set(id, where.line);
+    return entries.push({ id, data });
+  };
+  if (root === null || (isSeq(root) && root.items.length === 0) || (isMap(root) && root.items.length === 0)) {
+    return [{ file, message: 'holds no entries: add at least one' }];
+  }
+  if (isSeq(root)) {
+    for (const item of root.items) {
+      const data: unknown = isMap(item) ? item.toJSON() : undefined;
+      const offset = item?.range?.[0];
+      const id = isRecord(data) ? data['id'] : undefined;
+      if (typeof id !== 'string' || id.trim() === '') problems.push({ file, ...at(offset), field: 'id', message: 'is required: every entry starts with `- id: kebab-case-name`' });
+      else add(id, data, offset);
+    }
+  } else if (isMap(root)) {
+    for (const pair of root.items) {
+      const key = pair.key as { value?: unknown; range?: number[] } | null;
+      add(String(key?.value), (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.(), key?.range?.[0]);
+    }
+  } else {
+    return [{ file, line: 1, message: 'must be a list of entries (`- id: …`) or a map of id to entry' }];
+  }
+  return problems.length > 0 ? problems : entries;
+}
+
+const isProblems = (result: YamlEntry[] | ContentProblem[]): result is ContentProblem[] => result.some((item) => 'message' in item);
+
+/** Loads `file` into a collection; list entries keep their `id` field, map entries get their key as id. */
+export function yamlLoader(file: string): Loader {
+  const path = resolve(file);
+  const load = async ({ store, parseData, logger }: Pick<LoaderContext, 'store' | 'parseData' | 'logger'>) => {
+    const shown = relative(process.cwd(), path);
+    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new ContentError([{ file: shown, message: error.code === 'ENOENT' ? 'is missing: create it (see README.md)' : `cannot be read: ${error.message}` }]);
+    });
+    const result = readYamlEntries(text.replace(/^\uFEFF/, ''), shown);
+    if (isProblems(result)) throw new ContentError(result);
+    store.clear();
+    for (const { id, data } of result) store.set({ id, data: await parseData({ id, data, filePath: shown }), filePath: shown });
+    logger.debug(`${result.length} entries from ${shown}`);
+  };
+  return {
+    name: 'yaml-file',
+    load: async (context) => {
+      await load(context);
+      context.watcher?.add(path);
+      context.watcher?.on('change', (changed) => {
+        if (resolve(changed) !== path) return;
+        load(context).catch((error: Error) => context.logger.error(error.message));
+      });
+    },
+  };
+}

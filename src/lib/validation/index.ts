@@ -1,0 +1,96 @@
+/**
+ * The validation stage: after the content sync and before any page renders, the rules that span
+ * collections run over the loaded data and what the Markdown plugins recorded, and every problem
+ * they find stops the build at once. `src/middleware.ts` runs it ahead of every page, so
+ * `npm run dev` shows problems in the terminal and the browser's error overlay too.
+ */
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { getCollection } from 'astro:content';
+import { getNotes, getReferences, getRenderedNotes, outboundLinksOf, type RenderedNote } from '../collections';
+import { contentRoot } from '../content-root';
+import { ContentError, type ContentProblem } from '../content/errors';
+import { yamlLineOf } from '../content/yaml-lines';
+import { resolvePaths } from '../notes/reading-paths';
+import { linesBeforeBody } from '../notes/source-lines';
+import { formatUncited } from '../reference-report';
+import { buildReferenceIndex, referenceMatcher } from '../references';
+import { linkFindings } from './link-rules';
+import { pathProblem } from './path-rules';
+import { referenceProblems } from './reference-rules';
+import { tagProblems } from './tag-rules';
+
+const shown = (path: string) => relative(process.cwd(), path);
+
+/** Reads a file only to point at a line, so only when there is a problem to report. */
+function fileText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The note's file as authors see it, and a way to turn a line the plugins saw into a line of it. */
+function noteFile(note: RenderedNote['note']) {
+  const path = note.filePath ?? note.id;
+  let offset: number | undefined;
+  return {
+    file: shown(path),
+    fileLine: (line: number) => line + (offset ??= linesBeforeBody(fileText(path), path)),
+    fieldLine: (field: string) => fileText(path).split(/\r?\n/).findIndex((text) => text.startsWith(`${field}:`)) + 1 || undefined,
+  };
+}
+
+interface Findings {
+  problems: ContentProblem[];
+  warnings: string[];
+}
+
+async function findings(): Promise<Findings> {
+  const root = contentRoot();
+  const [rendered, references, tags, paths] = await Promise.all([getRenderedNotes(), getReferences(), getCollection('tags'), getCollection('paths')]);
+  const tagIds = new Set(tags.map((tag) => tag.id));
+  const referencesFile = join(root, 'references.yaml');
+  const matchReference = referenceMatcher(references);
+  const targets = {
+    site: import.meta.env.SITE,
+    headingIds: new Map(rendered.map(({ note, page }) => [note.id, new Set(page.headings.map((heading) => heading.id))] as const)),
+    tagIds,
+    isCatalogued: (url: string) => matchReference(url) !== undefined,
+    catalogueFile: shown(referencesFile),
+  };
+  const problems: ContentProblem[] = [];
+  const warnings: string[] = [];
+  for (const { note, page } of rendered) {
+    const { file, fileLine, fieldLine } = noteFile(note);
+    const links = linkFindings({ slug: note.id, file, links: page.links }, targets, fileLine);
+    problems.push(...tagProblems(note.data.tags.map((tag) => tag.id), tagIds, file, () => fieldLine('tags')));
+    problems.push(...page.problems.map(({ line, message }) => ({ file, ...(line === undefined ? {} : { line: fileLine(line) }), message })));
+    problems.push(...links.problems);
+    warnings.push(...links.warnings);
+  }
+  const referencesText = () => fileText(referencesFile);
+  problems.push(...referenceProblems(references, shown(referencesFile), (id, field) => yamlLineOf(referencesText(), id, [field])));
+  const pathsFile = join(root, 'paths.yaml');
+  const { problems: steps } = resolvePaths(paths, await getNotes());
+  problems.push(...steps.map((step) => pathProblem(step, shown(pathsFile), (id, field) => yamlLineOf(fileText(pathsFile), id, field))));
+  const citing = rendered.map(({ note, page }) => ({ slug: note.id, title: note.data.title, urls: outboundLinksOf(page.links).map((link) => link.url) }));
+  const uncited = formatUncited(buildReferenceIndex(references, citing).uncited);
+  if (uncited) warnings.push(`[references] ${uncited}`);
+  return { problems, warnings };
+}
+
+let validated: Promise<void> | undefined;
+
+/** Throws one ContentError listing every problem. A build checks once; `astro dev` checks on every request, so edits show. */
+export function assertContentValid(): Promise<void> {
+  const check = async () => {
+    const { problems, warnings } = await findings();
+    for (const warning of warnings) console.warn(warning);
+    if (problems.length > 0) throw new ContentError(problems);
+  };
+  if (import.meta.env.DEV) return check();
+  validated ??= check();
+  return validated;
+}

@@ -1,0 +1,73 @@
+/**
+ * The one registry of the notes' Markdown plugins. Each is written once, in Sätteri's visitor
+ * form, and runs in both processors: Sätteri renders the .md notes, unified (with remark-gfm)
+ * the .mdx ones, through the adapter in ./adapters/unified.ts. Plugins collect what they see
+ * into the page data (./page-data.ts) and enrich the HTML; none reads another file or decides
+ * whether the site is valid: that is the validation stage's job (src/lib/validation/).
+ */
+import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import type { HastPluginEntry, HastPluginList, MdastPluginEntry, MdastPluginList } from 'satteri';
+import type { ApiLookup } from '../lib/python-inventory';
+import { rehypeFromSatteri, remarkFromSatteri } from './adapters/unified';
+import { apiLinks } from './api-links';
+import { codeBlocks, codeHighlighter, type CodeHighlightOptions } from './code-highlighter';
+import { collectLinks } from './collect-links';
+import { externalLinks } from './external-links';
+import { headingIds } from './heading-ids';
+import { readingTime } from './reading-time';
+import { codeBlockTransformers } from './shiki-code-blocks';
+import { taskListLabels } from './task-list-labels';
+
+export interface NotePlugin {
+  name: string;
+  /** Runs on the Markdown tree, in registry order. */
+  mdast?: MdastPluginEntry;
+  /** Runs on the HTML tree, in registry order, after every mdast plugin. */
+  hast?: HastPluginEntry;
+  /** Part of what any Markdown site does, so the benchmark's plain baseline keeps it. */
+  baseline?: boolean;
+}
+
+export interface NotePluginOptions {
+  /** The site's own URL: links elsewhere are outbound. */
+  site: string;
+  /** Finds the docs anchor of an API name (src/lib/python-inventory.ts). */
+  lookup: ApiLookup;
+  /** Shiki themes and language aliases of the code blocks. */
+  code: Pick<CodeHighlightOptions, 'themes' | 'langAlias'>;
+  /** Only what every Markdown site has: the benchmark's baseline. */
+  plain?: boolean;
+}
+
+export function notePlugins({ site, lookup, code, plain = false }: NotePluginOptions): NotePlugin[] {
+  const highlight = codeHighlighter({ ...code, transformers: plain ? [] : codeBlockTransformers });
+  const plugins: NotePlugin[] = [
+    { name: 'reading-time', mdast: readingTime, baseline: true },
+    { name: 'collect-links', mdast: collectLinks },
+    // After the link collector: the links it makes point at the docs, not at references.
+    { name: 'api-links', mdast: apiLinks(lookup) },
+    // Highlighting comes first, as in Astro's own pipeline: later plugins see the finished code blocks.
+    { name: 'code-blocks', hast: codeBlocks(highlight), baseline: true },
+    // Ids before any plugin adds text to a heading.
+    { name: 'heading-ids', hast: headingIds, baseline: true },
+    { name: 'task-list-labels', hast: taskListLabels, baseline: true },
+    { name: 'external-links', hast: externalLinks(site) },
+  ];
+  return plain ? plugins.filter((plugin) => plugin.baseline) : plugins;
+}
+
+const present = <T>(entry: T | undefined): entry is T => entry !== undefined;
+
+/** For `satteri({...})`: the .md notes. */
+export function forSatteri(plugins: readonly NotePlugin[]): { mdastPlugins: MdastPluginList; hastPlugins: HastPluginList } {
+  return { mdastPlugins: plugins.map((plugin) => plugin.mdast).filter(present), hastPlugins: plugins.map((plugin) => plugin.hast).filter(present) };
+}
+
+/** For `unified({...})`: the .mdx notes, GFM first. */
+export function forUnified(plugins: readonly NotePlugin[]): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
+  return {
+    remarkPlugins: [remarkGfm, ...plugins.map((plugin) => plugin.mdast).filter(present).map(remarkFromSatteri)],
+    rehypePlugins: plugins.map((plugin) => plugin.hast).filter(present).map(rehypeFromSatteri),
+  };
+}
