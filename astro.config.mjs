@@ -56,5 +56,10 @@ export default defineConfig({
     // Code is highlighted by the note plugins (src/plugins/code-highlighter.ts), in both processors.
     syntaxHighlight: false,
   },
-  integrations: [mdx({ processor: mdxProcessor }), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex(), securityHeaders()],
+  integrations: [
+    mdx({ processor: mdxProcessor }),
+    sitemap({ filter: (page) => !page.endsWith('/404/') }),
+    pagefindIndex(),
+    securityHeaders(),
+  ],
 });

@@ -11,7 +11,12 @@ export default defineConfig({
       {
         extends: true,
         // These build the site (fixture and real content) once, then read or browse the result.
-        test: { name: 'site', include: ['tests/**/*.test.ts'], globalSetup: ['tests/global-setup.ts'], hookTimeout: 180_000 },
+        test: {
+          name: 'site',
+          include: ['tests/**/*.test.ts'],
+          globalSetup: ['tests/global-setup.ts'],
+          hookTimeout: 180_000,
+        },
       },
     ],
   },

@@ -13,7 +13,15 @@ import { serveDirectory } from './lib/serve-site';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, save: { type: 'string' } } });
 const CHROME = process.env['CHROME_PATH'] ?? process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const DETAILS_SHOWN = 5;
 
@@ -22,7 +30,10 @@ type AuditResult = Result['audits'][string];
 
 async function firstPage(dist: string, folder: string): Promise<string | undefined> {
   const entries = await readdir(join(dist, folder), { withFileTypes: true }).catch(() => []);
-  const name = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()[0];
+  const name = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()[0];
   return name === undefined ? undefined : `/${folder}/${name}/`;
 }
 
@@ -37,11 +48,16 @@ async function pagesToAudit(dist: string): Promise<Array<{ name: string; path?: 
     ['references', '/references/'],
     ['search', '/search/'],
   ];
-  return candidates.map(([name, path]) => (path !== undefined && existing(path) ? { name, path } : { name, reason: `no ${path ?? `page under ${name}`} in ${dist}` }));
+  return candidates.map(([name, path]) =>
+    path !== undefined && existing(path)
+      ? { name, path }
+      : { name, reason: `no ${path ?? `page under ${name}`} in ${dist}` },
+  );
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() ? value.trim() : undefined;
 
 /** A line per offending item (element, resource or explanation), so the page can be fixed without opening the JSON report. */
 function detailLines(audit: AuditResult): string[] {
@@ -50,7 +66,10 @@ function detailLines(audit: AuditResult): string[] {
   const lines = items.flatMap((item): string[] => {
     if (!isRecord(item)) return [];
     const node = isRecord(item['node']) ? item['node'] : undefined;
-    const sub = isRecord(item['subItems']) && Array.isArray(item['subItems']['items']) ? (item['subItems']['items'] as unknown[]) : [];
+    const sub =
+      isRecord(item['subItems']) && Array.isArray(item['subItems']['items'])
+        ? (item['subItems']['items'] as unknown[])
+        : [];
     const parts = [
       text(node?.['selector']),
       text(node?.['snippet']),
@@ -58,9 +77,13 @@ function detailLines(audit: AuditResult): string[] {
       text(item['source']),
       text(item['description']),
       text(node?.['explanation']),
-      ...sub.filter(isRecord).map((entry) => text(isRecord(entry['relatedNode']) ? entry['relatedNode']['snippet'] : entry['url'])),
+      ...sub
+        .filter(isRecord)
+        .map((entry) => text(isRecord(entry['relatedNode']) ? entry['relatedNode']['snippet'] : entry['url'])),
     ];
-    const line = [...new Set(parts.filter((part): part is string => part !== undefined))].join(' — ').replace(/\s+/g, ' ');
+    const line = [...new Set(parts.filter((part): part is string => part !== undefined))]
+      .join(' — ')
+      .replace(/\s+/g, ' ');
     return line ? [line.length > 300 ? `${line.slice(0, 297)}…` : line] : [];
   });
   const extra = lines.length > DETAILS_SHOWN ? [`… and ${lines.length - DETAILS_SHOWN} more`] : [];
@@ -98,8 +121,10 @@ function printResult(name: string, path: string, result: Result): boolean {
 
 async function main(): Promise<number> {
   const dist = resolve(values.dist);
-  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html is missing: run npm run build first, or pass --dist <folder>`);
-  if (!existsSync(CHROME)) throw new Error(`No Chromium at ${CHROME}: install it (sudo apt-get install -y chromium) or set CHROME_PATH`);
+  if (!existsSync(join(dist, 'index.html')))
+    throw new Error(`${dist}/index.html is missing: run npm run build first, or pass --dist <folder>`);
+  if (!existsSync(CHROME))
+    throw new Error(`No Chromium at ${CHROME}: install it (sudo apt-get install -y chromium) or set CHROME_PATH`);
   const pages = await pagesToAudit(dist);
   const server = await serveDirectory(dist);
   const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
@@ -112,20 +137,33 @@ async function main(): Promise<number> {
         console.log(`${page.name.padEnd(11)} skipped: ${page.reason ?? 'missing'}`);
         continue;
       }
-      const run = await lighthouse(new URL(page.path, server.url).href, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      const run = await lighthouse(new URL(page.path, server.url).href, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+      });
       if (!run) throw new Error(`Lighthouse returned nothing for ${page.path}`);
-      if (run.lhr.runtimeError) throw new Error(`Lighthouse could not audit ${page.path}: ${run.lhr.runtimeError.message}`);
+      if (run.lhr.runtimeError)
+        throw new Error(`Lighthouse could not audit ${page.path}: ${run.lhr.runtimeError.message}`);
       if (!printResult(page.name, page.path, run.lhr)) failed = true;
       if (values.save) {
         await mkdir(values.save, { recursive: true });
-        await writeFile(join(values.save, `${page.name.replace(/\W+/g, '-')}.report.json`), JSON.stringify(run.lhr, null, 1));
+        await writeFile(
+          join(values.save, `${page.name.replace(/\W+/g, '-')}.report.json`),
+          JSON.stringify(run.lhr, null, 1),
+        );
       }
     }
   } finally {
     chrome.kill();
     await server.close();
   }
-  console.log(failed ? '\nSome scores are under 100: the audits listed under each page cost the points.' : '\nEvery score is 100.');
+  console.log(
+    failed
+      ? '\nSome scores are under 100: the audits listed under each page cost the points.'
+      : '\nEvery score is 100.',
+  );
   return failed ? 1 : 0;
 }
 

@@ -13,7 +13,9 @@ import { isWebUrl } from './lib/references/urls';
 const root = contentRoot();
 
 const isoDate = z.coerce.date({ error: 'must be a date written as YYYY-MM-DD' });
-const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and hyphens');
+const kebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and hyphens');
 const pythonVersion = z.string().regex(PYTHON_VERSION, 'must be a Python version such as "3.11" (quoted)');
 
 const notes = defineCollection({
@@ -42,7 +44,10 @@ const notes = defineCollection({
       checked: z
         .object(
           { python: pythonVersion, on: isoDate },
-          { error: 'is required: the Python release the note was last checked against and the day, e.g. { python: "3.15", on: 2026-11-30 }' },
+          {
+            error:
+              'is required: the Python release the note was last checked against and the day, e.g. { python: "3.15", on: 2026-11-30 }',
+          },
         )
         .strict(),
       draft: z.boolean().default(false),
@@ -70,7 +75,10 @@ const references = defineCollection({
         .refine(isWebUrl, 'must be an absolute http(s) URL, e.g. https://docs.python.org/3/library/asyncio.html'),
       title: z.string({ error: 'is required: the title as the source gives it' }).trim().min(1, 'must not be empty'),
       kind: z.enum(REFERENCE_KINDS, { error: `must be one of ${REFERENCE_KINDS.join(', ')}` }),
-      author: z.string({ error: 'is required: a person, a team or an organisation' }).trim().min(1, 'must not be empty'),
+      author: z
+        .string({ error: 'is required: a person, a team or an organisation' })
+        .trim()
+        .min(1, 'must not be empty'),
       year: z
         .number({ error: 'is required: the year it was published or last revised, e.g. 2025' })
         .int()
@@ -93,14 +101,29 @@ const paths = defineCollection({
   schema: z
     .object({
       id: kebabId,
-      title: z.string({ error: 'is required: the name readers see, e.g. "Start here"' }).trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters'),
-      intro: z.string({ error: 'is required: one or two sentences on who the path is for' }).trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
+      title: z
+        .string({ error: 'is required: the name readers see, e.g. "Start here"' })
+        .trim()
+        .min(1, 'must not be empty')
+        .max(60, 'must be at most 60 characters'),
+      intro: z
+        .string({ error: 'is required: one or two sentences on who the path is for' })
+        .trim()
+        .min(1, 'must not be empty')
+        .max(300, 'must be at most 300 characters'),
       steps: z
         .array(
           z
             .object({
-              note: z.string({ error: 'is required: the file name of a note, without .md' }).trim().min(1, 'must not be empty'),
-              why: z.string({ error: 'is required: one line on why this step comes here' }).trim().min(1, 'must not be empty').max(160, 'must be at most 160 characters'),
+              note: z
+                .string({ error: 'is required: the file name of a note, without .md' })
+                .trim()
+                .min(1, 'must not be empty'),
+              why: z
+                .string({ error: 'is required: one line on why this step comes here' })
+                .trim()
+                .min(1, 'must not be empty')
+                .max(160, 'must be at most 160 characters'),
             })
             .strict(),
           { error: 'is required: a list of { note, why }' },

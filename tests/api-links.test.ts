@@ -18,9 +18,19 @@ describe('API names in the notes link to the Python docs', () => {
 
   it('every generated link points at a page and anchor the inventory holds', async () => {
     const inventory = parseInventory(JSON.parse(await readFile(INVENTORY_FILE, 'utf8')), INVENTORY_FILE);
-    const known = new Set([...Object.values(inventory.objects), ...Object.values(inventory.modules)].map(({ page, anchor }) => `${inventory.base}${page}#${anchor}`));
+    const known = new Set(
+      [...Object.values(inventory.objects), ...Object.values(inventory.modules)].map(
+        ({ page, anchor }) => `${inventory.base}${page}#${anchor}`,
+      ),
+    );
     const slugs = await readdir(join(site, 'notes'));
-    const hrefs = (await Promise.all(slugs.map(async (slug) => (await readPage(site, `notes/${slug}`)).all('a[data-api]').map((a) => attr(a, 'href') ?? '')))).flat();
+    const hrefs = (
+      await Promise.all(
+        slugs.map(async (slug) =>
+          (await readPage(site, `notes/${slug}`)).all('a[data-api]').map((a) => attr(a, 'href') ?? ''),
+        ),
+      )
+    ).flat();
     expect(hrefs.length).toBeGreaterThan(30);
     expect(hrefs.filter((href) => !known.has(href))).toEqual([]);
   });
@@ -32,8 +42,13 @@ describe('API names in the notes link to the Python docs', () => {
     expect(taskGroup).toBeDefined();
     const notes = page.all('[id="api-asyncio.TaskGroup"] .api-list__notes a').map((a) => attr(a, 'href'));
     expect(notes).toContain('/notes/taskgroup-structured-concurrency/');
-    const exported = JSON.parse(await readFile(join(site, 'references.json'), 'utf8')) as { apis: Array<{ name: string; module: string; citedBy: string[] }> };
-    expect(exported.apis.find((api) => api.name === 'asyncio.TaskGroup')).toMatchObject({ module: 'asyncio', citedBy: expect.arrayContaining(['taskgroup-structured-concurrency']) });
+    const exported = JSON.parse(await readFile(join(site, 'references.json'), 'utf8')) as {
+      apis: Array<{ name: string; module: string; citedBy: string[] }>;
+    };
+    expect(exported.apis.find((api) => api.name === 'asyncio.TaskGroup')).toMatchObject({
+      module: 'asyncio',
+      citedBy: expect.arrayContaining(['taskgroup-structured-concurrency']),
+    });
     expect(exported.apis.length).toBe(page.all('.api-list > li').length);
   });
 });

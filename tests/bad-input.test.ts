@@ -57,8 +57,17 @@ const cases: BadInput[] = [
   {
     name: 'an external link with no reference entry',
     file: ALPHA,
-    edit: (text) => text.replace('Intro with an autolink', 'Intro with [a stray link](https://example.com/uncatalogued) and an autolink'),
-    says: ['notes/alpha.md:9', 'https://example.com/uncatalogued', 'references.yaml', 'add one with id, url, title, kind'],
+    edit: (text) =>
+      text.replace(
+        'Intro with an autolink',
+        'Intro with [a stray link](https://example.com/uncatalogued) and an autolink',
+      ),
+    says: [
+      'notes/alpha.md:9',
+      'https://example.com/uncatalogued',
+      'references.yaml',
+      'add one with id, url, title, kind',
+    ],
   },
   {
     name: 'a reference entry with a missing field',
@@ -70,12 +79,18 @@ const cases: BadInput[] = [
     name: 'a reference entry with an unknown kind',
     file: 'references.yaml',
     edit: (text) => text.replace('kind: pep', 'kind: blogpost'),
-    says: ['references.yaml', 'pep-525', 'kind', 'official-doc, pep, library-doc, article, talk, slides, book, qa, tool'],
+    says: [
+      'references.yaml',
+      'pep-525',
+      'kind',
+      'official-doc, pep, library-doc, article, talk, slides, book, qa, tool',
+    ],
   },
   {
     name: 'two reference entries with one URL',
     file: 'references.yaml',
-    edit: (text) => text.replace('url: https://example.org/an-article-nobody-cites', 'url: https://peps.python.org/pep-0525'),
+    edit: (text) =>
+      text.replace('url: https://example.org/an-article-nobody-cites', 'url: https://peps.python.org/pep-0525'),
     says: ['references.yaml:', 'field "url"', 'already the URL of "pep-525"'],
   },
   {
@@ -93,7 +108,8 @@ const cases: BadInput[] = [
   {
     name: 'a malformed URL',
     file: ALPHA,
-    edit: (text) => text.replace('Intro with an autolink', 'Intro with [a typo](https://docs.python.org:99999/3/) and an autolink'),
+    edit: (text) =>
+      text.replace('Intro with an autolink', 'Intro with [a typo](https://docs.python.org:99999/3/) and an autolink'),
     says: ['notes/alpha.md:9', 'is not a valid URL'],
   },
   {
@@ -105,19 +121,25 @@ const cases: BadInput[] = [
   {
     name: 'a link to a heading that does not exist',
     file: ALPHA,
-    edit: (text) => text.replace('Intro with an autolink', 'Intro with [a section](../beta/#no-such-heading) and an autolink'),
+    edit: (text) =>
+      text.replace('Intro with an autolink', 'Intro with [a section](../beta/#no-such-heading) and an autolink'),
     says: ['notes/alpha.md:9', '#no-such-heading, which is no heading of "beta"'],
   },
   {
     name: 'a javascript: link written as an MDX <a> element',
     file: 'notes/nested/beta.mdx',
-    edit: (text) => text.replace('MDX renders GFM as well', 'MDX renders <a href="javascript:alert(1)">a bad link</a> and GFM as well'),
+    edit: (text) =>
+      text.replace(
+        'MDX renders GFM as well',
+        'MDX renders <a href="javascript:alert(1)">a bad link</a> and GFM as well',
+      ),
     says: ['beta.mdx:11', 'link javascript:alert(1) uses the javascript: scheme'],
   },
   {
     name: 'a javascript: link written as raw HTML in a .md note',
     file: ALPHA,
-    edit: (text) => text.replace('Intro with an autolink', 'Intro with <a href="javascript:alert(1)">raw HTML</a> and an autolink'),
+    edit: (text) =>
+      text.replace('Intro with an autolink', 'Intro with <a href="javascript:alert(1)">raw HTML</a> and an autolink'),
     says: ['notes/alpha.md:9', 'link javascript:alert(1) uses the javascript: scheme'],
   },
   {
@@ -147,7 +169,7 @@ const cases: BadInput[] = [
   {
     name: 'a reading path without steps',
     file: 'paths.yaml',
-    edit: (text) => text.replace(/  steps:[\s\S]*$/, '  steps: []\n'),
+    edit: (text) => text.replace(/ {2}steps:[\s\S]*$/, '  steps: []\n'),
     says: ['paths', 'start-here', 'steps', 'needs at least two steps'],
   },
   {
@@ -182,9 +204,21 @@ it('an empty notes folder stops the build', async () => {
 
 it('a plain http link builds, with a warning naming the file and line', async () => {
   const root = await copyFixtureContent();
-  await editFile(root, ALPHA, (text) => text.replace('Intro with an autolink', 'Intro with [old](http://docs.python.org/3/library/asyncio.html) and an autolink'));
-  await editFile(root, 'references.yaml', (text) => text.replace('url: https://example.org/an-article-nobody-cites', 'url: http://docs.python.org/3/library/asyncio.html'));
+  await editFile(root, ALPHA, (text) =>
+    text.replace(
+      'Intro with an autolink',
+      'Intro with [old](http://docs.python.org/3/library/asyncio.html) and an autolink',
+    ),
+  );
+  await editFile(root, 'references.yaml', (text) =>
+    text.replace(
+      'url: https://example.org/an-article-nobody-cites',
+      'url: http://docs.python.org/3/library/asyncio.html',
+    ),
+  );
   const build = await buildSite({ contentRoot: root });
   expect(build.exitCode, build.output).toBe(0);
-  expect(build.output).toMatch(/notes\/alpha\.md:9: link http:\/\/docs\.python\.org\/3\/library\/asyncio\.html uses plain http/);
+  expect(build.output).toMatch(
+    /notes\/alpha\.md:9: link http:\/\/docs\.python\.org\/3\/library\/asyncio\.html uses plain http/,
+  );
 });

@@ -13,7 +13,9 @@ interface Exported {
 
 async function noteSources(): Promise<Map<string, string>> {
   const files = (await readdir(join(CONTENT, 'notes'), { recursive: true })).filter((file) => /\.mdx?$/.test(file));
-  return new Map(await Promise.all(files.map(async (file) => [file, await readFile(join(CONTENT, 'notes', file), 'utf8')] as const)));
+  return new Map(
+    await Promise.all(files.map(async (file) => [file, await readFile(join(CONTENT, 'notes', file), 'utf8')] as const)),
+  );
 }
 
 const linkUrls = (markdown: string) => [...markdown.matchAll(/\]\((https?:\/\/[^)\s]+)\)/g)].map((match) => match[1]!);
@@ -29,27 +31,42 @@ describe('the reading list', () => {
   it('uses every tag on at least two notes', async () => {
     const tags = Object.keys(parseYaml(await readFile(join(CONTENT, 'tags.yaml'), 'utf8')) as object);
     const notes = [...(await noteSources()).values()];
-    const lonely = tags.filter((tag) => notes.filter((text) => new RegExp(`^tags: \\[.*\\b${tag}\\b.*\\]`, 'm').test(text)).length < 2);
+    const lonely = tags.filter(
+      (tag) => notes.filter((text) => new RegExp(`^tags: \\[.*\\b${tag}\\b.*\\]`, 'm').test(text)).length < 2,
+    );
     expect(lonely).toEqual([]);
   });
 
   it('cites at least 60 distinct references, official documentation and PEPs first', async () => {
     const exported = JSON.parse(await readFile(join(site, 'references.json'), 'utf8')) as Exported;
     expect(exported.references.length).toBeGreaterThanOrEqual(60);
-    expect(exported.references.slice(0, 2).map((reference) => reference.kind)).toEqual(['official-doc', 'official-doc']);
-    expect(exported.references.filter((reference) => reference.kind === 'official-doc' || reference.kind === 'pep').length).toBeGreaterThanOrEqual(30);
+    expect(exported.references.slice(0, 2).map((reference) => reference.kind)).toEqual([
+      'official-doc',
+      'official-doc',
+    ]);
+    expect(
+      exported.references.filter((reference) => reference.kind === 'official-doc' || reference.kind === 'pep').length,
+    ).toBeGreaterThanOrEqual(30);
   });
 
   it('links docs.python.org fragments only to anchors that exist in the current docs', async () => {
-    const inventory = JSON.parse(await readFile(join(CONTENT, 'python-inventory.json'), 'utf8')) as Record<string, Record<string, { page: string; anchor: string }>>;
-    const sections = JSON.parse(await readFile(join(CONTENT, 'python-docs-sections.json'), 'utf8')) as { sections: Record<string, string[]> };
+    const inventory = JSON.parse(await readFile(join(CONTENT, 'python-inventory.json'), 'utf8')) as Record<
+      string,
+      Record<string, { page: string; anchor: string }>
+    >;
+    const sections = JSON.parse(await readFile(join(CONTENT, 'python-docs-sections.json'), 'utf8')) as {
+      sections: Record<string, string[]>;
+    };
     const known = new Set<string>();
     for (const group of ['objects', 'modules', 'glossary', 'labels']) {
       for (const { page, anchor } of Object.values(inventory[group] ?? {})) known.add(`${page}#${anchor}`);
     }
-    for (const [page, anchors] of Object.entries(sections.sections)) for (const anchor of anchors) known.add(`${page}#${anchor}`);
+    for (const [page, anchors] of Object.entries(sections.sections))
+      for (const anchor of anchors) known.add(`${page}#${anchor}`);
     const sources = [...(await noteSources()).values(), await readFile(join(CONTENT, 'references.yaml'), 'utf8')];
-    const docsLinks = sources.flatMap((text) => [...text.matchAll(/https:\/\/docs\.python\.org\/3\/([^\s)#'"]+)#([^\s)'"]+)/g)]);
+    const docsLinks = sources.flatMap((text) => [
+      ...text.matchAll(/https:\/\/docs\.python\.org\/3\/([^\s)#'"]+)#([^\s)'"]+)/g),
+    ]);
     expect(docsLinks.length).toBeGreaterThan(10);
     const unknown = docsLinks.map(([, page, anchor]) => `${page}#${anchor}`).filter((target) => !known.has(target));
     expect(unknown).toEqual([]);
@@ -62,21 +79,54 @@ describe('the reading list', () => {
  */
 const SEED_LINKS: Array<[seed: string, linkedAs: string]> = [
   ['https://aiohttp.readthedocs.io/en/stable/', 'https://docs.aiohttp.org/en/stable/'],
-  ['https://docs.python.org/3/library/asyncio-task.html#example-parallel-execution-of-tasks', 'https://docs.python.org/3/library/asyncio-task.html#running-tasks-concurrently'],
-  ['https://docs.python.org/3/library/asyncio-eventloop.html#executing-code-in-thread-or-process-pools', 'https://docs.python.org/3/library/asyncio-eventloop.html#executing-code-in-thread-or-process-pools'],
-  ['https://www.python.org/dev/peps/pep-0525/#asynchronous-generators', 'https://peps.python.org/pep-0525/#asynchronous-generators'],
-  ['http://masnun.rocks/2016/10/06/async-python-the-different-forms-of-concurrency/', 'https://masnun.rocks/2016/10/06/async-python-the-different-forms-of-concurrency/'],
-  ['https://www.slideshare.net/MykolaNovik/how-to-deal-with-blocking-code-within-asyncio-event-loop', 'https://github.com/jettify/kyivpy16'],
+  [
+    'https://docs.python.org/3/library/asyncio-task.html#example-parallel-execution-of-tasks',
+    'https://docs.python.org/3/library/asyncio-task.html#running-tasks-concurrently',
+  ],
+  [
+    'https://docs.python.org/3/library/asyncio-eventloop.html#executing-code-in-thread-or-process-pools',
+    'https://docs.python.org/3/library/asyncio-eventloop.html#executing-code-in-thread-or-process-pools',
+  ],
+  [
+    'https://www.python.org/dev/peps/pep-0525/#asynchronous-generators',
+    'https://peps.python.org/pep-0525/#asynchronous-generators',
+  ],
+  [
+    'http://masnun.rocks/2016/10/06/async-python-the-different-forms-of-concurrency/',
+    'https://masnun.rocks/2016/10/06/async-python-the-different-forms-of-concurrency/',
+  ],
+  [
+    'https://www.slideshare.net/MykolaNovik/how-to-deal-with-blocking-code-within-asyncio-event-loop',
+    'https://github.com/jettify/kyivpy16',
+  ],
   ['https://realpython.com/async-io-python/', 'https://realpython.com/async-io-python/'],
-  ['https://stackoverflow.com/questions/14991710/is-concurrent-futures-a-medicine-of-the-gil', 'https://stackoverflow.com/questions/14991710/is-concurrent-futures-a-medicine-of-the-gil'],
-  ['https://wiki.python.org/moin/GlobalInterpreterLock', 'https://docs.python.org/3/glossary.html#term-global-interpreter-lock'],
+  [
+    'https://stackoverflow.com/questions/14991710/is-concurrent-futures-a-medicine-of-the-gil',
+    'https://stackoverflow.com/questions/14991710/is-concurrent-futures-a-medicine-of-the-gil',
+  ],
+  [
+    'https://wiki.python.org/moin/GlobalInterpreterLock',
+    'https://docs.python.org/3/glossary.html#term-global-interpreter-lock',
+  ],
   ['https://stackabuse.com/python-async-await-tutorial/', 'https://stackabuse.com/python-async-await-tutorial/'],
   ['https://uvloop.readthedocs.io/', 'https://uvloop.readthedocs.io/'],
-  ['http://blog.mathieu-leplatre.info/some-python-3-asyncio-snippets.html', 'https://blog.mathieu-leplatre.info/some-python-3-asyncio-snippets.html'],
-  ['https://docs.python.org/3.8/whatsnew/3.8.html#multiprocessing', 'https://docs.python.org/3/whatsnew/3.8.html#multiprocessing'],
+  [
+    'http://blog.mathieu-leplatre.info/some-python-3-asyncio-snippets.html',
+    'https://blog.mathieu-leplatre.info/some-python-3-asyncio-snippets.html',
+  ],
+  [
+    'https://docs.python.org/3.8/whatsnew/3.8.html#multiprocessing',
+    'https://docs.python.org/3/whatsnew/3.8.html#multiprocessing',
+  ],
   ['https://twitter.com/antor/status/1152876193525501952', 'https://x.com/antor/status/1152876193525501952'],
-  ['https://app.getpocket.com/read/2668197563', 'https://curry-on.org/2019/sessions/dynamic-languages-and-parallelism-how-to-go-from-broken-or-slow-to-safe-and-efficient.html'],
-  ['https://vorpus.org/blog/notes-on-structured-concurrency-or-go-statement-considered-harmful/', 'https://vorpus.org/blog/notes-on-structured-concurrency-or-go-statement-considered-harmful/'],
+  [
+    'https://app.getpocket.com/read/2668197563',
+    'https://curry-on.org/2019/sessions/dynamic-languages-and-parallelism-how-to-go-from-broken-or-slow-to-safe-and-efficient.html',
+  ],
+  [
+    'https://vorpus.org/blog/notes-on-structured-concurrency-or-go-statement-considered-harmful/',
+    'https://vorpus.org/blog/notes-on-structured-concurrency-or-go-statement-considered-harmful/',
+  ],
 ];
 
 describe('every link of the original post', () => {
@@ -87,7 +137,13 @@ describe('every link of the original post', () => {
 
   it('no note links to an address known to be dead', async () => {
     const linked = [...(await noteSources()).values()].flatMap(linkUrls);
-    const dead = ['app.getpocket.com', 'wiki.python.org', 'www.python.org/dev/peps', 'twitter.com', '#example-parallel-execution-of-tasks'];
+    const dead = [
+      'app.getpocket.com',
+      'wiki.python.org',
+      'www.python.org/dev/peps',
+      'twitter.com',
+      '#example-parallel-execution-of-tasks',
+    ];
     expect(linked.filter((url) => dead.some((fragment) => url.includes(fragment)))).toEqual([]);
   });
 });

@@ -19,7 +19,13 @@ describe('internal links of the built site', () => {
     await cp(fixtureSite, copy, { recursive: true });
     const home = join(copy, 'index.html');
     const html = await readFile(home, 'utf8');
-    await writeFile(home, html.replace('<main id="main" tabindex="-1">', '<main id="main" tabindex="-1"><a href="/notes/gone/">a</a><a href="/notes/alpha/#no-such-section">b</a>'));
+    await writeFile(
+      home,
+      html.replace(
+        '<main id="main" tabindex="-1">',
+        '<main id="main" tabindex="-1"><a href="/notes/gone/">a</a><a href="/notes/alpha/#no-such-section">b</a>',
+      ),
+    );
     const broken = await findBrokenInternalLinks(copy);
     expect(broken.map((link) => [link.url, link.page])).toEqual(
       expect.arrayContaining([
@@ -33,12 +39,19 @@ describe('internal links of the built site', () => {
 
 describe('a site hosted under a sub-path', () => {
   it('keeps every internal link, asset and feed under the base', async () => {
-    const build = await buildSite({ contentRoot: 'tests/fixtures/site', base: '/notes-site/', site: 'https://example.github.io' });
+    const build = await buildSite({
+      contentRoot: 'tests/fixtures/site',
+      base: '/notes-site/',
+      site: 'https://example.github.io',
+    });
     expect(build.exitCode, build.output).toBe(0);
     expect(await findBrokenInternalLinks(build.outDir, '/notes-site/')).toEqual([]);
     for (const path of ['/', 'notes/alpha', 'tags', 'references', 'search', '404.html']) {
       const page = await readPage(build.outDir, path);
-      const targets = [...page.all('a[href]').map((a) => attr(a, 'href')), ...page.all('link[href], script[src]').map((el) => attr(el, 'href') ?? attr(el, 'src'))];
+      const targets = [
+        ...page.all('a[href]').map((a) => attr(a, 'href')),
+        ...page.all('link[href], script[src]').map((el) => attr(el, 'href') ?? attr(el, 'src')),
+      ];
       const internal = targets.filter((href): href is string => !!href && href.startsWith('/'));
       expect(internal.length, path).toBeGreaterThan(0);
       for (const href of internal) expect(href, `${href} on ${path}`).toMatch(/^\/notes-site\//);

@@ -40,7 +40,13 @@ describe('the references index', () => {
 
   it('groups by kind, official documentation first, with counts and jump links', async () => {
     const page = await readPage(build.outDir, 'references');
-    expect(page.all('section > h2').map(textOf)).toEqual(['Needs attention (2)', 'Official documentation (2)', 'PEPs (1)', 'Library documentation (1)', 'Standard-library APIs (2)']);
+    expect(page.all('section > h2').map(textOf)).toEqual([
+      'Needs attention (2)',
+      'Official documentation (2)',
+      'PEPs (1)',
+      'Library documentation (1)',
+      'Standard-library APIs (2)',
+    ]);
     const jumps = page.all('.jump-links a').map((a) => [textOf(a), attr(a, 'href')]);
     expect(jumps).toEqual([
       ['Official documentation 2', '#kind-official-doc'],
@@ -73,9 +79,16 @@ describe('the references index', () => {
 
   it('leaves out references no note cites, drafts included, and reports them in the build log', async () => {
     const exported = await readExport();
-    expect(exported.references.map((r) => r.id).sort()).toEqual(['asyncio-docs', 'old-asyncio-docs', 'pep-525', 'trio-docs']);
+    expect(exported.references.map((r) => r.id).sort()).toEqual([
+      'asyncio-docs',
+      'old-asyncio-docs',
+      'pep-525',
+      'trio-docs',
+    ]);
     expect(exported.references.find((r) => r.id === 'old-asyncio-docs')?.citedBy).toEqual(['beta']);
-    expect(build.output).toMatch(/1 reference is cited by no note[\s\S]*uncited-article: https:\/\/example.org\/an-article-nobody-cites/);
+    expect(build.output).toMatch(
+      /1 reference is cited by no note[\s\S]*uncited-article: https:\/\/example.org\/an-article-nobody-cites/,
+    );
   });
 });
 
@@ -85,7 +98,9 @@ describe('a note page', () => {
     const items = page.all('.note-references li').map(textOf);
     expect(items).toEqual([
       expect.stringMatching(/^PEP 525 – Asynchronous Generators.*PEP · peps\.python\.org · Yury Selivanov · 2016/),
-      expect.stringMatching(/^asyncio \(Python 3\.6 documentation\).*Official documentation · docs\.python\.org · Python Software Foundation · 2016/),
+      expect.stringMatching(
+        /^asyncio \(Python 3\.6 documentation\).*Official documentation · docs\.python\.org · Python Software Foundation · 2016/,
+      ),
     ]);
     expect(attr(page.one('.note-references li a.reference__index-link'), 'href')).toBe('/references/#ref-pep-525');
   });
@@ -103,7 +118,11 @@ describe('link health on the references page', () => {
   it.each([
     ['ref-asyncio-docs', 'link-health--ok', 'Link works (checked 20 Nov 2026).'],
     ['ref-trio-docs', 'link-health--unchecked', 'Link not checked yet.'],
-    ['ref-old-asyncio-docs', 'link-health--redirected', 'Moved: now at https://docs.python.org/3.6/library/asyncio.html?moved=1'],
+    [
+      'ref-old-asyncio-docs',
+      'link-health--redirected',
+      'Moved: now at https://docs.python.org/3.6/library/asyncio.html?moved=1',
+    ],
     ['ref-pep-525', 'link-health--broken', 'Broken (HTTP 404, checked 20 Nov 2026): read the archived copy'],
   ])('%s shows %s', async (id, className, text) => {
     const page = await readPage(build.outDir, 'references');
@@ -120,7 +139,10 @@ describe('link health on the references page', () => {
 
   it('lists the references that need attention, and says when links were checked', async () => {
     const page = await readPage(build.outDir, 'references');
-    expect(page.all('#attention + ul a').map((a) => attr(a, 'href'))).toEqual(['#ref-old-asyncio-docs', '#ref-pep-525']);
+    expect(page.all('#attention + ul a').map((a) => attr(a, 'href'))).toEqual([
+      '#ref-old-asyncio-docs',
+      '#ref-pep-525',
+    ]);
     expect(page.html).toContain('Links last checked on 20 Nov 2026.');
   });
 });

@@ -12,7 +12,9 @@ describe('a note page', () => {
     const page = await readPage(build.outDir, 'notes/alpha');
     expect(page.all('h1').map(textOf)).toEqual(['Alpha: gather two coroutines']);
     expect(page.text('title')).toContain('Alpha: gather two coroutines');
-    expect(attr(page.one('meta[name="description"]'), 'content')).toBe('A fixture note with a runnable snippet and GFM features.');
+    expect(attr(page.one('meta[name="description"]'), 'content')).toBe(
+      'A fixture note with a runnable snippet and GFM features.',
+    );
     expect(attr(page.one('link[rel="canonical"]'), 'href')).toBe('https://pyconcurrency.example.org/notes/alpha/');
     expect(attr(page.one('html'), 'lang')).toBe('en');
     expect(page.one('main')).toBeDefined();
@@ -51,7 +53,9 @@ describe('a note page', () => {
     expect(page.one('.prose table th')).toBeDefined();
     expect(page.one('.prose input[type="checkbox"][checked]')).toBeDefined();
     expect(page.one('.prose section.footnotes, .prose [data-footnotes]')).toBeDefined();
-    expect(page.all('.prose a').some((a) => /^https:\/\/(docs|peps)\.python\.org\//.test(attr(a, 'href') ?? ''))).toBe(true);
+    expect(page.all('.prose a').some((a) => /^https:\/\/(docs|peps)\.python\.org\//.test(attr(a, 'href') ?? ''))).toBe(
+      true,
+    );
   });
 });
 
@@ -63,7 +67,11 @@ describe('code blocks in the built page', () => {
     expect(page.text('.prose figure.code-block .code-block__ran')).toBe('Ran on Python 3.11');
     expect(page.one('.prose figure.code-block button.copy-button[type="button"]')).toBeDefined();
     expect(attr(output, 'className')).toBe('code-block code-block--output');
-    expect(page.all('.prose figure.code-block--output pre span[style]').every((span) => !/--shiki-light:#(?!1f2328)/i.test(attr(span, 'style') ?? ''))).toBe(true);
+    expect(
+      page
+        .all('.prose figure.code-block--output pre span[style]')
+        .every((span) => !/--shiki-light:#(?!1f2328)/i.test(attr(span, 'style') ?? '')),
+    ).toBe(true);
   });
 
   it('get the same title bar and colours in an MDX note, which another Markdown processor renders', async () => {
@@ -97,7 +105,10 @@ describe('tag pages', () => {
   it('the tag index shows every tag with its description and count', async () => {
     const page = await readPage(build.outDir, 'tags');
     expect(page.all('.tag-index h2').map(textOf)).toEqual(['asyncio 2 notes', 'threads 1 note']);
-    expect(page.all('.tag-index p').map(textOf)).toEqual(['The event loop, coroutines and tasks.', 'Threads, locks and the thread pool.']);
+    expect(page.all('.tag-index p').map(textOf)).toEqual([
+      'The event loop, coroutines and tasks.',
+      'Threads, locks and the thread pool.',
+    ]);
   });
 });
 
@@ -106,7 +117,10 @@ describe('drafts', () => {
     expect(existsSync(join(build.outDir, 'notes/gamma-draft'))).toBe(false);
     const home = await readPage(build.outDir, '/');
     expect(home.html).not.toContain('Gamma');
-    expect(home.all('.note-list .note-card__title a').map((a) => attr(a, 'href'))).toEqual(['/notes/beta/', '/notes/alpha/']);
+    expect(home.all('.note-list .note-card__title a').map((a) => attr(a, 'href'))).toEqual([
+      '/notes/beta/',
+      '/notes/alpha/',
+    ]);
   });
 });
 
@@ -132,7 +146,9 @@ describe('what each note was checked against', () => {
   it('tells feed readers and the JSON export too', async () => {
     const feed = await readFile(join(build.outDir, 'rss.xml'), 'utf8');
     expect(feed).toContain('Checked against Python 3.14 on 1 Oct 2026.');
-    const exported = JSON.parse(await readFile(join(build.outDir, 'references.json'), 'utf8')) as { notes: Array<{ slug: string; checked: unknown }> };
+    const exported = JSON.parse(await readFile(join(build.outDir, 'references.json'), 'utf8')) as {
+      notes: Array<{ slug: string; checked: unknown }>;
+    };
     // Newest first, as the site lists them.
     expect(exported.notes.map(({ slug, checked }) => [slug, checked])).toEqual([
       ['beta', { python: '3.14', on: '2026-10-01' }],
@@ -150,7 +166,10 @@ describe('reading paths', () => {
       ['Alpha: gather two coroutines', 'Coroutines side by side with gather.'],
       ['Beta: a thread per blocking call', 'The same ideas written in MDX.'],
     ]);
-    expect(page.all('.reading-path .path-steps a').map((a) => attr(a, 'href'))).toEqual(['/notes/alpha/', '/notes/beta/']);
+    expect(page.all('.reading-path .path-steps a').map((a) => attr(a, 'href'))).toEqual([
+      '/notes/alpha/',
+      '/notes/beta/',
+    ]);
   });
 
   it('shows a note its place in the path, with the next and previous steps', async () => {
@@ -168,7 +187,10 @@ describe('reading paths', () => {
   it('offers the first path on the home page, before the list of notes', async () => {
     const page = await readPage(build.outDir, '');
     expect(page.all('main h2').map(textOf)).toEqual(['Start here', 'All notes, newest first']);
-    expect(page.all('.start-here .path-steps a').map((a) => attr(a, 'href'))).toEqual(['/notes/alpha/', '/notes/beta/']);
+    expect(page.all('.start-here .path-steps a').map((a) => attr(a, 'href'))).toEqual([
+      '/notes/alpha/',
+      '/notes/beta/',
+    ]);
   });
 });
 
@@ -178,7 +200,12 @@ describe('links to headings that hold a link', () => {
     expect(attr(beta.one('h2#about-pep-525'), 'id')).toBe('about-pep-525');
     expect(beta.text('h2#about-pep-525')).toBe('About PEP 525 (external site)');
     const alpha = await readPage(build.outDir, 'notes/alpha');
-    expect(attr(alpha.all('.prose a').find((a) => textOf(a) === 'in beta'), 'href')).toBe('../beta/#about-pep-525');
+    expect(
+      attr(
+        alpha.all('.prose a').find((a) => textOf(a) === 'in beta'),
+        'href',
+      ),
+    ).toBe('../beta/#about-pep-525');
     expect(attr(alpha.one('h2#code'), 'id')).toBe('code');
   });
 });

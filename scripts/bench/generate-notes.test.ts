@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Code, Definition, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -14,7 +14,14 @@ import { parseLinkStatus } from '../../src/lib/link-health/status';
 import { REFERENCE_KINDS } from '../../src/lib/references/kinds';
 import { referenceMatcher } from '../../src/lib/references/index-of-references';
 import { normalizeUrl, withoutFragment } from '../../src/lib/references/urls';
-import { generateContent, LINKS_PER_NOTE, noteSlug, SNIPPETS_PER_NOTE, type SyntheticReference, WORDS_PER_NOTE } from './generate-notes';
+import {
+  generateContent,
+  LINKS_PER_NOTE,
+  noteSlug,
+  SNIPPETS_PER_NOTE,
+  type SyntheticReference,
+  WORDS_PER_NOTE,
+} from './generate-notes';
 
 const COUNT = 40;
 const FRONTMATTER_FIELDS = new Set(['title', 'summary', 'tags', 'published', 'updated', 'python', 'draft', 'checked']);
@@ -24,7 +31,11 @@ let references: SyntheticReference[];
 let tagIds: Set<string>;
 
 const readNotes = async (folder: string) =>
-  Promise.all((await readdir(join(folder, 'notes'))).sort().map(async (name) => ({ name, source: await readFile(join(folder, 'notes', name), 'utf8') })));
+  Promise.all(
+    (await readdir(join(folder, 'notes')))
+      .sort()
+      .map(async (name) => ({ name, source: await readFile(join(folder, 'notes', name), 'utf8') })),
+  );
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'bench-content-'));
@@ -38,7 +49,10 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 
 /** What the Markdown parser sees in a note: its python blocks, tables, outbound links and prose words. */
 function parsed(source: string) {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(source.replace(/^---\n[\s\S]*?\n---\n/, '')) as Root;
+  const tree = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .parse(source.replace(/^---\n[\s\S]*?\n---\n/, '')) as Root;
   const definitions = new Map<string, string>();
   visit(tree, 'definition', (node: Definition) => void definitions.set(node.identifier, node.url));
   const urls: string[] = [];
@@ -48,7 +62,8 @@ function parsed(source: string) {
   visit(tree, (node) => {
     if (node.type === 'code' && (node as Code).lang === 'python') python++;
     if (node.type === 'table') tables++;
-    const url = node.type === 'link' ? node.url : node.type === 'linkReference' ? definitions.get(node.identifier) : undefined;
+    const url =
+      node.type === 'link' ? node.url : node.type === 'linkReference' ? definitions.get(node.identifier) : undefined;
     if (url === undefined) return;
     if (/^https?:/.test(url)) urls.push(url);
     else relative.push(url);
@@ -58,20 +73,27 @@ function parsed(source: string) {
     parent.children.splice(index, 1);
     return [SKIP, index];
   });
-  const words = toString(tree, { includeImageAlt: false }).split(/\s+/).filter((token) => /\w/.test(token)).length;
+  const words = textOf(tree, { includeImageAlt: false })
+    .split(/\s+/)
+    .filter((token) => /\w/.test(token)).length;
   return { python, tables, urls, relative, words };
 }
 
 describe('generateContent', () => {
   it('writes the requested number of notes, tags.yaml with about ten tags, and a valid link status', async () => {
-    expect(notes.map((note) => note.name)).toEqual(Array.from({ length: COUNT }, (_, index) => `${noteSlug(index)}.md`));
+    expect(notes.map((note) => note.name)).toEqual(
+      Array.from({ length: COUNT }, (_, index) => `${noteSlug(index)}.md`),
+    );
     expect(tagIds.size).toBe(10);
     const status: unknown = JSON.parse(await readFile(join(root, 'link-status.json'), 'utf8'));
     expect(() => parseLinkStatus(status, 'link-status.json')).not.toThrow();
   });
 
   it('writes reading paths whose every step is a generated note', async () => {
-    const paths = parseYaml(await readFile(join(root, 'paths.yaml'), 'utf8')) as Array<{ id: string; steps: Array<{ note: string }> }>;
+    const paths = parseYaml(await readFile(join(root, 'paths.yaml'), 'utf8')) as Array<{
+      id: string;
+      steps: Array<{ note: string }>;
+    }>;
     expect(paths.map((path) => path.id)).toEqual(['start-here', 'next-steps']);
     const names = new Set(notes.map((note) => note.name.replace(/\.md$/, '')));
     const steps = paths.flatMap((path) => path.steps.map((step) => step.note));
@@ -86,7 +108,9 @@ describe('generateContent', () => {
       await generateContent(again, { count: COUNT, seed: 7 });
       await generateContent(other, { count: COUNT, seed: 8 });
       expect(await readNotes(again)).toEqual(notes);
-      expect(await readFile(join(again, 'references.yaml'), 'utf8')).toBe(await readFile(join(root, 'references.yaml'), 'utf8'));
+      expect(await readFile(join(again, 'references.yaml'), 'utf8')).toBe(
+        await readFile(join(root, 'references.yaml'), 'utf8'),
+      );
       const differing = (await readNotes(other)).filter((note, index) => note.source !== notes[index]?.source);
       expect(differing).toHaveLength(COUNT);
     } finally {
@@ -109,7 +133,8 @@ describe('generateContent', () => {
   it('links to other notes only when they exist', () => {
     const slugs = new Set(notes.map((note) => note.name.replace(/\.md$/, '')));
     for (const { name, source } of notes) {
-      for (const link of parsed(source).relative) expect(slugs.has(link.replace(/^\.\.\/([^/]+)\/$/, '$1')), `${name}: ${link}`).toBe(true);
+      for (const link of parsed(source).relative)
+        expect(slugs.has(link.replace(/^\.\.\/([^/]+)\/$/, '$1')), `${name}: ${link}`).toBe(true);
     }
   });
 
@@ -152,7 +177,15 @@ describe('generateContent', () => {
     for (const { name, source } of notes) {
       const frontmatter = readFrontmatter(source, name);
       if ('message' in frontmatter) throw new Error(`${name}: ${frontmatter.message}`);
-      const data = frontmatter.data as { title: string; summary: string; tags: string[]; published: string; updated?: string; python?: string; draft?: boolean };
+      const data = frontmatter.data as {
+        title: string;
+        summary: string;
+        tags: string[];
+        published: string;
+        updated?: string;
+        python?: string;
+        draft?: boolean;
+      };
       for (const field of Object.keys(data)) expect(FRONTMATTER_FIELDS.has(field), `${name}: ${field}`).toBe(true);
       expect(data.title.trim().length).toBeGreaterThan(0);
       expect(data.title.length).toBeLessThanOrEqual(90);

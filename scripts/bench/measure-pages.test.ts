@@ -33,7 +33,10 @@ beforeAll(async () => {
     'heavy/index.html',
     '<!doctype html><html><head><link rel="stylesheet" href="../_astro/fonts.css"><script src="/_astro/chunk.js"></script><script src="/_astro/chunk.js" defer></script><style>p{color:red}</style><link rel="stylesheet" href="/_astro/gone.css"></head><body><img src="/a.png"><img src="/b.png" loading="lazy"></body></html>',
   );
-  await write('sub/notes/gil/index.html', '<!doctype html><html><head><link rel="stylesheet" href="/sub/_astro/site.css"></head><body></body></html>');
+  await write(
+    'sub/notes/gil/index.html',
+    '<!doctype html><html><head><link rel="stylesheet" href="/sub/_astro/site.css"></head><body></body></html>',
+  );
 });
 
 afterAll(() => rm(dist, { recursive: true, force: true }));
@@ -41,7 +44,12 @@ afterAll(() => rm(dist, { recursive: true, force: true }));
 describe('measurePage', () => {
   it('counts the page chrome without the article body, with every file the page loads', async () => {
     const page = await measurePage(dist, '/notes/gil/');
-    expect(page.assets.map((asset) => asset.file).sort()).toEqual(['_astro/chunk.js', '_astro/entry.js', '_astro/site.css', 'favicon.svg']);
+    expect(page.assets.map((asset) => asset.file).sort()).toEqual([
+      '_astro/chunk.js',
+      '_astro/entry.js',
+      '_astro/site.css',
+      'favicon.svg',
+    ]);
     expect(page.chromeHtmlGzip).toBeLessThan(page.htmlGzip);
     expect(page.cssGzip).toBe(gzipSize(css));
     expect(page.jsGzip).toBe(gzipSize(entry) + gzipSize(chunk));
@@ -72,7 +80,11 @@ describe('helpers', () => {
   });
 
   it('reads url() and @import of stylesheets, leaving data: URIs out', () => {
-    expect(cssReferences('@import "x.css";a{background:url(data:image/png;base64,AA)}b{background:url("/i.svg")}@font-face{}')).toEqual({ urls: ['x.css', '/i.svg'], fontFaces: 1 });
+    expect(
+      cssReferences(
+        '@import "x.css";a{background:url(data:image/png;base64,AA)}b{background:url("/i.svg")}@font-face{}',
+      ),
+    ).toEqual({ urls: ['x.css', '/i.svg'], fontFaces: 1 });
   });
 
   it('sums the site’s stylesheets one by one, leaving Pagefind’s unused ones out', async () => {

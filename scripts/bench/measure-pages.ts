@@ -6,7 +6,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 
 /** Bytes after gzip at zlib's default level, about what a static host sends. */
@@ -57,13 +57,20 @@ const attribute = (element: Element, name: string): string | undefined => {
 
 /** Static `import`/`export … from` specifiers of a bundled ES module; dynamic `import()` loads later, so it is left out. */
 export function staticImports(code: string): string[] {
-  return [...code.matchAll(/(?:^|[^\w$.])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?(["'])([^"'\n]+)\1/g)].map((match) => match[2] ?? '');
+  return [...code.matchAll(/(?:^|[^\w$.])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?(["'])([^"'\n]+)\1/g)].map(
+    (match) => match[2] ?? '',
+  );
 }
 
 /** `url()` and `@import` targets of a stylesheet, and whether it declares fonts. */
 export function cssReferences(css: string): { urls: string[]; fontFaces: number } {
-  const urls = [...css.matchAll(/url\(\s*(["']?)([^"')]+)\1\s*\)|@import\s+(["'])([^"']+)\3/g)].map((match) => match[2] ?? match[4] ?? '');
-  return { urls: urls.filter((url) => !url.startsWith('data:') && !url.startsWith('#')), fontFaces: (css.match(/@font-face/gi) ?? []).length };
+  const urls = [...css.matchAll(/url\(\s*(["']?)([^"')]+)\1\s*\)|@import\s+(["'])([^"']+)\3/g)].map(
+    (match) => match[2] ?? match[4] ?? '',
+  );
+  return {
+    urls: urls.filter((url) => !url.startsWith('data:') && !url.startsWith('#')),
+    fontFaces: (css.match(/@font-face/gi) ?? []).length,
+  };
 }
 
 /** Loads the files of one built site, remembering their gzipped sizes. */
@@ -93,7 +100,8 @@ class SiteFiles {
   }
 }
 
-const isArticleBody = (element: Element) => element.tagName === 'div' && (attribute(element, 'className') ?? '').split(' ').includes('prose');
+const isArticleBody = (element: Element) =>
+  element.tagName === 'div' && (attribute(element, 'className') ?? '').split(' ').includes('prose');
 
 /** Takes the note's own article text out of the page, leaving everything around it. */
 function removeArticleBody(tree: Root): boolean {
@@ -162,28 +170,47 @@ export async function measurePage(dist: string, page: string, base = '/'): Promi
       await load(href, 'font');
     } else if (rel.includes('preload') && as === 'image') images.push(href ?? '');
   }
-  const scripts = selectAll('script', tree).filter((script) => SCRIPT_TYPES.has((attribute(script, 'type') ?? '').toLowerCase()));
+  const scripts = selectAll('script', tree).filter((script) =>
+    SCRIPT_TYPES.has((attribute(script, 'type') ?? '').toLowerCase()),
+  );
   for (const script of scripts) await load(attribute(script, 'src'), 'js');
   const renderBlockingScripts = selectAll('head script[src]', tree)
-    .filter((script) => attribute(script, 'type') !== 'module' && SCRIPT_TYPES.has(attribute(script, 'type') ?? '') && !('defer' in script.properties) && !('async' in script.properties))
+    .filter(
+      (script) =>
+        attribute(script, 'type') !== 'module' &&
+        SCRIPT_TYPES.has(attribute(script, 'type') ?? '') &&
+        !('defer' in script.properties) &&
+        !('async' in script.properties),
+    )
     .map((script) => attribute(script, 'src') ?? '');
 
-  const inlineCss = selectAll('style', tree).map((style) => toString(style));
-  const inlineJs = scripts.filter((script) => attribute(script, 'src') === undefined).map((script) => toString(script));
+  const inlineCss = selectAll('style', tree).map((style) => textOf(style));
+  const inlineJs = scripts.filter((script) => attribute(script, 'src') === undefined).map((script) => textOf(script));
   for (const css of inlineCss) for (const url of cssReferences(css).urls) await classifyCssUrl(url, page);
   const fontFaces = [...cssTexts, ...inlineCss].reduce((sum, css) => sum + cssReferences(css).fontFaces, 0);
   if (fontFaces > 0) fonts.push(`${fontFaces} @font-face rule(s)`);
 
-  for (const image of selectAll('body img, body picture source, body input[type="image"], body video[poster], body svg image', tree)) {
+  for (const image of selectAll(
+    'body img, body picture source, body input[type="image"], body video[poster], body svg image',
+    tree,
+  )) {
     if (attribute(image, 'loading') === 'lazy') continue;
-    images.push(attribute(image, 'src') ?? attribute(image, 'srcSet') ?? attribute(image, 'poster') ?? attribute(image, 'href') ?? image.tagName);
+    images.push(
+      attribute(image, 'src') ??
+        attribute(image, 'srcSet') ??
+        attribute(image, 'poster') ??
+        attribute(image, 'href') ??
+        image.tagName,
+    );
   }
-  for (const styled of selectAll('[style]', tree)) images.push(...cssReferences(attribute(styled, 'style') ?? '').urls.filter((url) => IMAGE_FILE.test(url)));
+  for (const styled of selectAll('[style]', tree))
+    images.push(...cssReferences(attribute(styled, 'style') ?? '').urls.filter((url) => IMAGE_FILE.test(url)));
 
   const htmlGzip = gzipSize(html);
   const chromeHtmlGzip = removeArticleBody(tree) ? gzipSize(toHtml(tree)) : htmlGzip;
   const list = [...assets.values()];
-  const sum = (kind: Asset['kind']) => list.filter((asset) => asset.kind === kind).reduce((total, asset) => total + asset.gzip, 0);
+  const sum = (kind: Asset['kind']) =>
+    list.filter((asset) => asset.kind === kind).reduce((total, asset) => total + asset.gzip, 0);
   const inlineGzip = (texts: string[]) => texts.reduce((total, text) => total + (text.trim() ? gzipSize(text) : 0), 0);
   return {
     page,
@@ -211,7 +238,11 @@ export interface SiteCss {
 
 /** CSS of the whole site: what the measured pages load plus every other stylesheet the build wrote for itself. */
 export async function siteCss(dist: string, pages: readonly PageMeasure[]): Promise<SiteCss> {
-  const files = new Map(pages.flatMap((page) => page.assets.filter((asset) => asset.kind === 'css').map((asset) => [asset.file, asset] as const)));
+  const files = new Map(
+    pages.flatMap((page) =>
+      page.assets.filter((asset) => asset.kind === 'css').map((asset) => [asset.file, asset] as const),
+    ),
+  );
   const entries = await readdir(dist, { recursive: true, withFileTypes: true });
   for (const entry of entries) {
     const file = relative(dist, join(entry.parentPath, entry.name));
@@ -219,7 +250,10 @@ export async function siteCss(dist: string, pages: readonly PageMeasure[]): Prom
     if (!entry.isFile() || !file.endsWith('.css') || file.startsWith('pagefind/') || files.has(file)) continue;
     files.set(file, { file, kind: 'css', gzip: gzipSize(await readFile(join(dist, file))) });
   }
-  const inlineGzip = [...new Set(pages.flatMap((page) => page.inlineStyles))].reduce((total, css) => total + gzipSize(css), 0);
+  const inlineGzip = [...new Set(pages.flatMap((page) => page.inlineStyles))].reduce(
+    (total, css) => total + gzipSize(css),
+    0,
+  );
   const list = [...files.values()];
   return { files: list, inlineGzip, totalGzip: inlineGzip + list.reduce((total, asset) => total + asset.gzip, 0) };
 }
@@ -227,7 +261,9 @@ export async function siteCss(dist: string, pages: readonly PageMeasure[]): Prom
 /** Web font files anywhere in the build. */
 export async function fontFiles(dist: string): Promise<string[]> {
   const entries = await readdir(dist, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && FONT_FILE.test(entry.name)).map((entry) => join(entry.parentPath, entry.name));
+  return entries
+    .filter((entry) => entry.isFile() && FONT_FILE.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 /** Bytes of every file under `dist`, and how many HTML pages it holds (Pagefind's folder aside). */
@@ -235,6 +271,8 @@ export async function distSize(dist: string): Promise<{ bytes: number; files: nu
   const entries = (await readdir(dist, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
   let bytes = 0;
   for (const entry of entries) bytes += (await stat(join(entry.parentPath, entry.name))).size;
-  const htmlPages = entries.filter((entry) => entry.name.endsWith('.html') && !relative(dist, entry.parentPath).startsWith('pagefind')).length;
+  const htmlPages = entries.filter(
+    (entry) => entry.name.endsWith('.html') && !relative(dist, entry.parentPath).startsWith('pagefind'),
+  ).length;
   return { bytes, files: entries.length, htmlPages };
 }

@@ -19,7 +19,9 @@ async function sampleAll(): Promise<ProcessSample[]> {
       const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
       const parent = /^PPid:\s+(\d+)/m.exec(status)?.[1];
       const rss = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
-      return parent === undefined ? undefined : { pid: Number(pid), parent: Number(parent), residentBytes: Number(rss ?? 0) * 1024 };
+      return parent === undefined
+        ? undefined
+        : { pid: Number(pid), parent: Number(parent), residentBytes: Number(rss ?? 0) * 1024 };
     }),
   );
   return samples.filter((sample): sample is ProcessSample => sample !== undefined);

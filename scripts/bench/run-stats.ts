@@ -10,13 +10,19 @@ export function spread(values: readonly number[]): Spread {
   if (values.length === 0) throw new Error('spread() needs at least one value');
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  const median =
+    sorted.length % 2 === 1
+      ? (sorted[middle] as number)
+      : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
   return { median, min: sorted[0] as number, max: sorted.at(-1) as number };
 }
 
 /** Ratios of paired runs (run i of one build against run i of the other), so load that changes between runs cancels out. */
 export function pairedRatios(numerators: readonly number[], denominators: readonly number[]): number[] {
-  if (numerators.length !== denominators.length) throw new Error(`pairedRatios() needs as many runs of each build (${numerators.length} and ${denominators.length})`);
+  if (numerators.length !== denominators.length)
+    throw new Error(
+      `pairedRatios() needs as many runs of each build (${numerators.length} and ${denominators.length})`,
+    );
   return numerators.map((value, index) => value / (denominators[index] as number));
 }
 

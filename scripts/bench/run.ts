@@ -37,20 +37,32 @@ interface Row {
   verdict: 'PASS' | 'MISS' | '';
 }
 
-const check = (metric: string, target: string, measured: string, pass: boolean): Row => ({ metric, target, measured, verdict: pass ? 'PASS' : 'MISS' });
+const check = (metric: string, target: string, measured: string, pass: boolean): Row => ({
+  metric,
+  target,
+  measured,
+  verdict: pass ? 'PASS' : 'MISS',
+});
 const info = (metric: string, measured: string, target = ''): Row => ({ metric, target, measured, verdict: '' });
 const kb = (bytes: number) => `${(bytes / KB).toFixed(2)} KB (${bytes.toLocaleString('en')} B)`;
-const load = () => `load average ${loadavg().map((value) => value.toFixed(2)).join(' ')} on ${availableParallelism()} cores`;
+const load = () =>
+  `load average ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')} on ${availableParallelism()} cores`;
 
 /** Astro's own timing of the content layer sync, where Markdown becomes HTML, from the build log. */
 const contentSync = (log: string) => {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the terminal colour codes of Astro's log.
   const seconds = /\[types\] Generated ([\d.]+)\s*s/.exec(log.replace(/\x1b\[[\d;]*m/g, ''))?.[1];
   return seconds === undefined ? 'not in the log' : `${Number(seconds).toFixed(1)} s`;
 };
 
 async function firstFolder(dist: string, folder: string): Promise<string | undefined> {
   const entries = await readdir(join(dist, folder), { withFileTypes: true }).catch(() => []);
-  const name = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()[0];
+  const name = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()[0];
   return name === undefined ? undefined : `/${folder}/${name}/`;
 }
 
@@ -66,7 +78,11 @@ async function measurePageTypes(dist: string): Promise<Map<string, PageMeasure>>
   ];
   const measured = new Map<string, PageMeasure>();
   for (const [type, path] of paths) {
-    if (path !== undefined) await measurePage(dist, path).then((page) => measured.set(type, page), () => undefined);
+    if (path !== undefined)
+      await measurePage(dist, path).then(
+        (page) => measured.set(type, page),
+        () => undefined,
+      );
   }
   return measured;
 }
@@ -97,9 +113,17 @@ function pageRows(pages: Map<string, PageMeasure>): Row[] {
   const rows: Row[] = [];
   const note = pages.get('note');
   if (note) {
-    const part = (kind: string) => note.assets.filter((asset) => asset.kind === kind).reduce((sum, asset) => sum + asset.gzip, 0);
-    rows.push(check('note page chrome (gz, without the article)', '≤ 6 KB', kb(note.chromeGzip), note.chromeGzip <= 6 * KB));
-    rows.push(info('  of which HTML / CSS / JS / icon', [note.chromeHtmlGzip, part('css'), part('js'), part('icon')].map((bytes) => `${bytes}`).join(' / ') + ' B'));
+    const part = (kind: string) =>
+      note.assets.filter((asset) => asset.kind === kind).reduce((sum, asset) => sum + asset.gzip, 0);
+    rows.push(
+      check('note page chrome (gz, without the article)', '≤ 6 KB', kb(note.chromeGzip), note.chromeGzip <= 6 * KB),
+    );
+    rows.push(
+      info(
+        '  of which HTML / CSS / JS / icon',
+        `${[note.chromeHtmlGzip, part('css'), part('js'), part('icon')].join(' / ')} B`,
+      ),
+    );
     rows.push(info('note page HTML, whole (gz)', kb(note.htmlGzip)));
   } else rows.push(check('note page', 'exists', 'missing', false));
   for (const type of ['note', 'tag', 'references']) {
@@ -110,10 +134,23 @@ function pageRows(pages: Map<string, PageMeasure>): Row[] {
     const page = pages.get(type);
     if (page) rows.push(info(`JS on the ${type} page (gz, first load)`, kb(page.jsGzip)));
   }
-  const blocking = ['note', 'tag', 'references'].flatMap((type) => pages.get(type)?.renderBlockingScripts.map((src) => `${type}: ${src}`) ?? []);
-  rows.push(check('render-blocking scripts (note, tag, references)', '0', blocking.length === 0 ? '0' : blocking.join(', '), blocking.length === 0));
-  const images = [...pages.entries()].flatMap(([type, page]) => page.firstRenderImages.map((image) => `${type}: ${image}`));
-  rows.push(check('images needed for first render', '0', images.length === 0 ? '0' : images.join(', '), images.length === 0));
+  const blocking = ['note', 'tag', 'references'].flatMap(
+    (type) => pages.get(type)?.renderBlockingScripts.map((src) => `${type}: ${src}`) ?? [],
+  );
+  rows.push(
+    check(
+      'render-blocking scripts (note, tag, references)',
+      '0',
+      blocking.length === 0 ? '0' : blocking.join(', '),
+      blocking.length === 0,
+    ),
+  );
+  const images = [...pages.entries()].flatMap(([type, page]) =>
+    page.firstRenderImages.map((image) => `${type}: ${image}`),
+  );
+  rows.push(
+    check('images needed for first render', '0', images.length === 0 ? '0' : images.join(', '), images.length === 0),
+  );
   const missing = [...pages.entries()].flatMap(([type, page]) => page.missing.map((file) => `${type}: ${file}`));
   if (missing.length > 0) rows.push(check('files pages load that the build lacks', '0', missing.join(', '), false));
   return rows;
@@ -121,21 +158,30 @@ function pageRows(pages: Map<string, PageMeasure>): Row[] {
 
 function printTable(rows: readonly Row[]): void {
   const width = (key: keyof Row) => Math.max(key.length, ...rows.map((row) => row[key].length));
-  const line = (row: Row) => `${row.metric.padEnd(width('metric'))}  ${row.target.padEnd(width('target'))}  ${row.measured.padEnd(width('measured'))}  ${row.verdict}`;
-  console.log(`\n${line({ metric: 'metric', target: 'target', measured: 'measured', verdict: 'PASS' }).replace(/PASS$/, 'result')}`);
+  const line = (row: Row) =>
+    `${row.metric.padEnd(width('metric'))}  ${row.target.padEnd(width('target'))}  ${row.measured.padEnd(width('measured'))}  ${row.verdict}`;
+  console.log(
+    `\n${line({ metric: 'metric', target: 'target', measured: 'measured', verdict: 'PASS' }).replace(/PASS$/, 'result')}`,
+  );
   console.log('-'.repeat(width('metric') + width('target') + width('measured') + 12));
   for (const row of rows) console.log(line(row));
   const misses = rows.filter((row) => row.verdict === 'MISS');
-  console.log(misses.length === 0 ? '\nEvery budget met.' : `\nMISS (${misses.length}):\n${misses.map((row) => `  MISS ${row.metric}: ${row.measured} (target ${row.target})`).join('\n')}`);
+  console.log(
+    misses.length === 0
+      ? '\nEvery budget met.'
+      : `\nMISS (${misses.length}):\n${misses.map((row) => `  MISS ${row.metric}: ${row.measured} (target ${row.target})`).join('\n')}`,
+  );
 }
 
 async function main(): Promise<void> {
   const count = Number(values.notes);
   const seed = Number(values.seed);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`--notes must be a positive whole number, not "${values.notes}"`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`--notes must be a positive whole number, not "${values.notes}"`);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, not "${values.seed}"`);
   const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, not "${values.runs}"`);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs must be a positive whole number, not "${values.runs}"`);
   const scratch = await mkdtemp(join(tmpdir(), 'bench-'));
   try {
     await benchmark(scratch, count, seed, runs);
@@ -196,31 +242,77 @@ async function benchmark(scratch: string, count: number, seed: number, runs: num
   const megabytes = (builds: readonly BuildRun[]) => Math.max(...builds.map((build) => build.peakMemoryBytes)) / MB;
   const fullTime = spread(full.map((build) => build.seconds));
   const plainTime = spread(plain.map((build) => build.seconds));
-  const ratio = spread(pairedRatios(full.map((build) => build.seconds), plain.map((build) => build.seconds)));
+  const ratio = spread(
+    pairedRatios(
+      full.map((build) => build.seconds),
+      plain.map((build) => build.seconds),
+    ),
+  );
   const timeBudget = count === BUDGET_NOTES;
   const rows: Row[] = [
     timeBudget
       ? check(`build time, ${count} notes`, '≤ 20 s', describeSpread(fullTime, runs, seconds), fullTime.median <= 20)
       : info(`build time, ${count} notes`, describeSpread(fullTime, runs, seconds), '(≤ 20 s at 1,000)'),
-    info('  of which content sync (Markdown to HTML), first run', `${contentSync(full[0]?.log ?? '')} (baseline ${contentSync(plain[0]?.log ?? '')})`),
+    info(
+      '  of which content sync (Markdown to HTML), first run',
+      `${contentSync(full[0]?.log ?? '')} (baseline ${contentSync(plain[0]?.log ?? '')})`,
+    ),
     info('pages built, pages per second', `${size.htmlPages}, ${(size.htmlPages / fullTime.median).toFixed(0)}/s`),
-    check('peak memory of the build process tree, highest run', '< 1 GB', `${megabytes(full).toFixed(0)} MB`, megabytes(full) < 1000),
-    info('dist/ size', `${(size.bytes / MB).toFixed(1)} MB (${size.bytes.toLocaleString('en')} B, ${size.files} files)`),
+    check(
+      'peak memory of the build process tree, highest run',
+      '< 1 GB',
+      `${megabytes(full).toFixed(0)} MB`,
+      megabytes(full) < 1000,
+    ),
+    info(
+      'dist/ size',
+      `${(size.bytes / MB).toFixed(1)} MB (${size.bytes.toLocaleString('en')} B, ${size.files} files)`,
+    ),
     plainEffective
-      ? check('build time / PLAIN_MARKDOWN=1 baseline', '≤ 1.3×', `${describeSpread(ratio, runs, times)}; baseline ${describeSpread(plainTime, runs, seconds)}`, ratio.median <= 1.3)
-      : check('PLAIN_MARKDOWN=1 baseline', 'plugins off', 'had no effect: the article still has API links or marked outbound links', false),
+      ? check(
+          'build time / PLAIN_MARKDOWN=1 baseline',
+          '≤ 1.3×',
+          `${describeSpread(ratio, runs, times)}; baseline ${describeSpread(plainTime, runs, seconds)}`,
+          ratio.median <= 1.3,
+        )
+      : check(
+          'PLAIN_MARKDOWN=1 baseline',
+          'plugins off',
+          'had no effect: the article still has API links or marked outbound links',
+          false,
+        ),
   ];
   if (doubled.length > 0) {
-    const scaling = spread(pairedRatios(doubled.map((build) => build.seconds), full.map((build) => build.seconds)));
+    const scaling = spread(
+      pairedRatios(
+        doubled.map((build) => build.seconds),
+        full.map((build) => build.seconds),
+      ),
+    );
     const doubledTime = spread(doubled.map((build) => build.seconds));
     rows.push(
-      check(`build time ${count * 2} / ${count} notes`, '≤ 2.1', `${describeSpread(scaling, runs, (value) => value.toFixed(2))}; ${describeSpread(doubledTime, runs, seconds)}`, scaling.median <= 2.1),
-      check(`peak memory, ${count * 2} notes, highest run`, '< 1 GB', `${megabytes(doubled).toFixed(0)} MB`, megabytes(doubled) < 1000),
+      check(
+        `build time ${count * 2} / ${count} notes`,
+        '≤ 2.1',
+        `${describeSpread(scaling, runs, (value) => value.toFixed(2))}; ${describeSpread(doubledTime, runs, seconds)}`,
+        scaling.median <= 2.1,
+      ),
+      check(
+        `peak memory, ${count * 2} notes, highest run`,
+        '< 1 GB',
+        `${megabytes(doubled).toFixed(0)} MB`,
+        megabytes(doubled) < 1000,
+      ),
     );
   }
   rows.push(
     ...pageRows(pages),
-    check('CSS of the whole site (gz, file by file)', '≤ 5 KB', `${kb(css.totalGzip)} in ${css.files.length} file(s)`, css.totalGzip <= 5 * KB),
+    check(
+      'CSS of the whole site (gz, file by file)',
+      '≤ 5 KB',
+      `${kb(css.totalGzip)} in ${css.files.length} file(s)`,
+      css.totalGzip <= 5 * KB,
+    ),
     check('web fonts', 'none', fonts.length === 0 ? 'none' : fonts.join(', '), fonts.length === 0),
   );
   printTable(rows);

@@ -33,10 +33,22 @@ export function shuffled<T>(next: Random, items: readonly T[]): T[] {
 }
 
 export const words = {
-  nouns: 'loop task thread process pool executor lock queue future coroutine deadline scope worker result error timeout signal socket buffer interpreter module request response server client reader writer schedule interval state callback handler stream generator context group exception value cache latency throughput backlog semaphore barrier event'.split(' '),
-  adjectives: 'blocking shared slow busy idle nested cancelled pending finished bounded unbounded cheap costly small large local remote daemon graceful eager lazy fair'.split(' '),
-  verbs: 'waits for|hands over|cancels|protects|schedules|wraps|releases|holds|starves|drains|feeds|limits|retries|joins|spawns|times out'.split('|'),
-  tails: 'before the next tick|on every iteration|inside the worker|under load|at shutdown|while the loop runs|in the same process|across threads|without a lock|after the first failure'.split('|'),
+  nouns:
+    'loop task thread process pool executor lock queue future coroutine deadline scope worker result error timeout signal socket buffer interpreter module request response server client reader writer schedule interval state callback handler stream generator context group exception value cache latency throughput backlog semaphore barrier event'.split(
+      ' ',
+    ),
+  adjectives:
+    'blocking shared slow busy idle nested cancelled pending finished bounded unbounded cheap costly small large local remote daemon graceful eager lazy fair'.split(
+      ' ',
+    ),
+  verbs:
+    'waits for|hands over|cancels|protects|schedules|wraps|releases|holds|starves|drains|feeds|limits|retries|joins|spawns|times out'.split(
+      '|',
+    ),
+  tails:
+    'before the next tick|on every iteration|inside the worker|under load|at shutdown|while the loop runs|in the same process|across threads|without a lock|after the first failure'.split(
+      '|',
+    ),
   connectors: 'because|so|while|unless|and then|even when'.split('|'),
 };
 
@@ -60,15 +72,56 @@ interface Source {
 }
 
 const SOURCES: readonly Source[] = [
-  { share: 90, kind: 'official-doc', author: 'Python Software Foundation', url: (slug, i) => `https://docs.python.org/3/library/${slug}-${i}.html` },
-  { share: 40, kind: 'pep', author: 'Python Steering Council', url: (_, i) => `https://peps.python.org/pep-${String(3100 + i * 17).padStart(4, '0')}/` },
-  { share: 40, kind: 'library-doc', author: 'Library maintainers', url: (slug, i) => `https://${pickFrom(['trio', 'anyio', 'uvloop', 'aiohttp'], i)}.readthedocs.io/en/stable/${slug}-${i}.html` },
+  {
+    share: 90,
+    kind: 'official-doc',
+    author: 'Python Software Foundation',
+    url: (slug, i) => `https://docs.python.org/3/library/${slug}-${i}.html`,
+  },
+  {
+    share: 40,
+    kind: 'pep',
+    author: 'Python Steering Council',
+    url: (_, i) => `https://peps.python.org/pep-${String(3100 + i * 17).padStart(4, '0')}/`,
+  },
+  {
+    share: 40,
+    kind: 'library-doc',
+    author: 'Library maintainers',
+    url: (slug, i) =>
+      `https://${pickFrom(['trio', 'anyio', 'uvloop', 'aiohttp'], i)}.readthedocs.io/en/stable/${slug}-${i}.html`,
+  },
   { share: 50, kind: 'article', author: 'Real Python', url: (slug, i) => `https://realpython.com/${slug}-${i}/` },
-  { share: 30, kind: 'qa', author: 'Stack Overflow community', url: (slug, i) => `https://stackoverflow.com/questions/${7_000_000 + i * 131}/${slug}` },
-  { share: 20, kind: 'talk', author: 'PyCon speakers', url: (_, i) => `https://www.youtube.com/watch?v=pyc${String(i).padStart(8, '0')}` },
-  { share: 10, kind: 'slides', author: 'PyCon speakers', url: (slug, i) => `https://speakerdeck.com/speaker${i}/${slug}` },
-  { share: 10, kind: 'tool', author: 'Open-source maintainers', url: (slug, i) => `https://github.com/example-org-${i}/${slug}` },
-  { share: 10, kind: 'book', author: 'Book authors', url: (slug, i) => `https://www.oreilly.com/library/view/${slug}/97810981${String(i).padStart(5, '0')}/` },
+  {
+    share: 30,
+    kind: 'qa',
+    author: 'Stack Overflow community',
+    url: (slug, i) => `https://stackoverflow.com/questions/${7_000_000 + i * 131}/${slug}`,
+  },
+  {
+    share: 20,
+    kind: 'talk',
+    author: 'PyCon speakers',
+    url: (_, i) => `https://www.youtube.com/watch?v=pyc${String(i).padStart(8, '0')}`,
+  },
+  {
+    share: 10,
+    kind: 'slides',
+    author: 'PyCon speakers',
+    url: (slug, i) => `https://speakerdeck.com/speaker${i}/${slug}`,
+  },
+  {
+    share: 10,
+    kind: 'tool',
+    author: 'Open-source maintainers',
+    url: (slug, i) => `https://github.com/example-org-${i}/${slug}`,
+  },
+  {
+    share: 10,
+    kind: 'book',
+    author: 'Book authors',
+    url: (slug, i) => `https://www.oreilly.com/library/view/${slug}/97810981${String(i).padStart(5, '0')}/`,
+  },
 ];
 
 function pickFrom<T>(items: readonly T[], i: number): T {

@@ -13,7 +13,9 @@ export { createWorkspace } from '../lib/project-workspace';
  * `&& pagefind --site dist` is run too, and finds its `dist` because the copy builds into it).
  */
 export async function buildCommand(projectRoot = PROJECT_ROOT): Promise<string> {
-  const manifest = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const manifest = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
   const command = manifest.scripts?.['build'];
   if (!command) throw new Error(`${projectRoot}/package.json has no "build" script`);
   return command;
@@ -31,10 +33,16 @@ export interface BuildRun {
 }
 
 /** One cold build (no Astro cache, no earlier output) of `contentRoot` in `workspace`, with extra `env`. */
-export async function timedBuild(workspace: string, contentRoot: string, env: Record<string, string> = {}): Promise<BuildRun> {
+export async function timedBuild(
+  workspace: string,
+  contentRoot: string,
+  env: Record<string, string> = {},
+): Promise<BuildRun> {
   const outDir = join(workspace, 'dist');
   const cacheDir = join(workspace, '.bench-cache');
-  await Promise.all([outDir, cacheDir, join(workspace, '.astro')].map((path) => rm(path, { recursive: true, force: true })));
+  await Promise.all(
+    [outDir, cacheDir, join(workspace, '.astro')].map((path) => rm(path, { recursive: true, force: true })),
+  );
   const command = await buildCommand(workspace);
   const started = performance.now();
   const child = spawn('sh', ['-c', command], {
@@ -55,6 +63,7 @@ export async function timedBuild(workspace: string, contentRoot: string, env: Re
   const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)));
   const seconds = (performance.now() - started) / 1000;
   const peakMemoryBytes = await memory.stop();
-  if (exitCode !== 0) throw new Error(`\`${command}\` failed (exit ${exitCode}) on ${contentRoot}:\n${log.slice(-4000)}`);
+  if (exitCode !== 0)
+    throw new Error(`\`${command}\` failed (exit ${exitCode}) on ${contentRoot}:\n${log.slice(-4000)}`);
   return { seconds, peakMemoryBytes, outDir, log };
 }

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { formatInventory, keepVersionFacts, readObjectsInv } from './objects-inv';
 import { parseInventory } from '../../src/lib/python-docs/inventory';
 
-const PYTHON_HEADER = ['# Sphinx inventory version 2', '# Project: Python', '# Version: 3.14', '# The remainder of this file is compressed using zlib.'];
+const PYTHON_HEADER = [
+  '# Sphinx inventory version 2',
+  '# Project: Python',
+  '# Version: 3.14',
+  '# The remainder of this file is compressed using zlib.',
+];
 
 function objectsInv(lines: string[], header = PYTHON_HEADER): Buffer {
   return Buffer.concat([Buffer.from(`${header.join('\n')}\n`), deflateSync(Buffer.from(`${lines.join('\n')}\n`))]);
@@ -42,7 +47,11 @@ describe('readObjectsInv', () => {
       asyncio: { page: 'library/asyncio.html', anchor: 'module-asyncio' },
       'concurrent.futures': { page: 'library/concurrent.futures.html', anchor: 'module-concurrent.futures' },
     });
-    expect(inventory.objects['asyncio.TaskGroup']).toEqual({ page: 'library/asyncio-task.html', anchor: 'asyncio.TaskGroup', kind: 'class' });
+    expect(inventory.objects['asyncio.TaskGroup']).toEqual({
+      page: 'library/asyncio-task.html',
+      anchor: 'asyncio.TaskGroup',
+      kind: 'class',
+    });
   });
 
   it.each([
@@ -84,7 +93,15 @@ describe('readObjectsInv', () => {
     const text = formatInventory(inventory);
     expect(formatInventory(readObjectsInv(FIXTURE, { source: 'fixture' }))).toBe(text);
     expect(text.endsWith('}\n')).toBe(true);
-    expect(Object.keys(JSON.parse(text) as object)).toEqual(['python', 'source', 'base', 'objects', 'modules', 'glossary', 'labels']);
+    expect(Object.keys(JSON.parse(text) as object)).toEqual([
+      'python',
+      'source',
+      'base',
+      'objects',
+      'modules',
+      'glossary',
+      'labels',
+    ]);
     expect(parseInventory(JSON.parse(text), 'fixture')).toEqual(inventory);
   });
 
@@ -95,11 +112,39 @@ describe('readObjectsInv', () => {
   });
 
   it.each([
-    ['a version 1 inventory', Buffer.from('# Sphinx inventory version 1\n# Project: X\n# Version: 1\nx mod x.html\n'), 'not a Sphinx objects.inv version 2: the first line is "# Sphinx inventory version 1"'],
-    ['an HTML error page', Buffer.from('<html>Not found</html>'), 'not a Sphinx objects.inv: the file ends inside its four header lines'],
-    ['another project', objectsInv([], ['# Sphinx inventory version 2', '# Project: aiohttp', '# Version: 3.9', '# The remainder of this file is compressed using zlib.']), 'not the Python docs\' inventory: the second line is "# Project: aiohttp"'],
-    ['an uncompressed body', objectsInv([], [...PYTHON_HEADER.slice(0, 3), '# plain text follows']), 'does not announce zlib compression'],
-    ['a corrupt body', Buffer.concat([Buffer.from(`${PYTHON_HEADER.join('\n')}\n`), Buffer.from('asyncio py:module 0 x.html#$ -\n')]), 'the part after the header is not zlib data'],
+    [
+      'a version 1 inventory',
+      Buffer.from('# Sphinx inventory version 1\n# Project: X\n# Version: 1\nx mod x.html\n'),
+      'not a Sphinx objects.inv version 2: the first line is "# Sphinx inventory version 1"',
+    ],
+    [
+      'an HTML error page',
+      Buffer.from('<html>Not found</html>'),
+      'not a Sphinx objects.inv: the file ends inside its four header lines',
+    ],
+    [
+      'another project',
+      objectsInv(
+        [],
+        [
+          '# Sphinx inventory version 2',
+          '# Project: aiohttp',
+          '# Version: 3.9',
+          '# The remainder of this file is compressed using zlib.',
+        ],
+      ),
+      'not the Python docs\' inventory: the second line is "# Project: aiohttp"',
+    ],
+    [
+      'an uncompressed body',
+      objectsInv([], [...PYTHON_HEADER.slice(0, 3), '# plain text follows']),
+      'does not announce zlib compression',
+    ],
+    [
+      'a corrupt body',
+      Buffer.concat([Buffer.from(`${PYTHON_HEADER.join('\n')}\n`), Buffer.from('asyncio py:module 0 x.html#$ -\n')]),
+      'the part after the header is not zlib data',
+    ],
   ])('refuses %s', (_what, bytes, message) => {
     expect(() => readObjectsInv(bytes)).toThrow(message);
   });
@@ -122,7 +167,10 @@ describe('keepVersionFacts', () => {
   const fresh = {
     ...previous,
     source: 'objects.inv',
-    objects: { 'asyncio.TaskGroup': { ...entry('asyncio.TaskGroup'), kind: 'class' }, 'asyncio.new': { ...entry('asyncio.new'), kind: 'function' } },
+    objects: {
+      'asyncio.TaskGroup': { ...entry('asyncio.TaskGroup'), kind: 'class' },
+      'asyncio.new': { ...entry('asyncio.new'), kind: 'function' },
+    },
     modules: { asyncio: entry('module-asyncio') },
   };
 

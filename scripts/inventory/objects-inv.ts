@@ -40,14 +40,21 @@ function readHeader(bytes: Buffer): { lines: string[]; end: number } {
 export function readObjectsInv(bytes: Buffer, options: ObjectsInvOptions = {}): PythonInventory {
   const header = readHeader(bytes);
   const [first = '', project = '', version = '', compression = ''] = header.lines;
-  if (first !== HEADER) throw new Error(`not a Sphinx objects.inv version 2: the first line is "${first.slice(0, 80)}", expected "${HEADER}"`);
-  if (project !== '# Project: Python') throw new Error(`not the Python docs' inventory: the second line is "${project}", expected "# Project: Python"`);
-  if (!compression.includes('zlib')) throw new Error('not a Sphinx objects.inv version 2: the fourth line does not announce zlib compression');
+  if (first !== HEADER)
+    throw new Error(
+      `not a Sphinx objects.inv version 2: the first line is "${first.slice(0, 80)}", expected "${HEADER}"`,
+    );
+  if (project !== '# Project: Python')
+    throw new Error(`not the Python docs' inventory: the second line is "${project}", expected "# Project: Python"`);
+  if (!compression.includes('zlib'))
+    throw new Error('not a Sphinx objects.inv version 2: the fourth line does not announce zlib compression');
   let body: string;
   try {
     body = inflateSync(bytes.subarray(header.end)).toString('utf8');
   } catch (error) {
-    throw new Error(`not a Sphinx objects.inv version 2: the part after the header is not zlib data (${(error as Error).message})`);
+    throw new Error(
+      `not a Sphinx objects.inv version 2: the part after the header is not zlib data (${(error as Error).message})`,
+    );
   }
 
   const objects = new Map<string, InventoryEntry>();
@@ -83,7 +90,14 @@ export function formatInventory(inventory: PythonInventory): string {
   return `${JSON.stringify({ python, source, base, objects, modules, glossary, labels }, null, 1)}\n`;
 }
 
-const VERSION_FIELDS = ['added', 'changed', 'deprecated', 'deprecatedInPart', 'removal', 'removed'] as const satisfies ReadonlyArray<keyof VersionFacts>;
+const VERSION_FIELDS = [
+  'added',
+  'changed',
+  'deprecated',
+  'deprecatedInPart',
+  'removal',
+  'removed',
+] as const satisfies ReadonlyArray<keyof VersionFacts>;
 
 /**
  * `fresh` (read from an objects.inv, which has no version facts) with the facts `previous` held
@@ -94,7 +108,9 @@ export function keepVersionFacts(fresh: PythonInventory, previous: PythonInvento
     Object.fromEntries(
       Object.entries(entries).map(([name, entry]) => {
         const before = Object.hasOwn(known, name) ? known[name] : undefined;
-        const facts = Object.fromEntries(VERSION_FIELDS.filter((field) => before?.[field] !== undefined).map((field) => [field, before?.[field]]));
+        const facts = Object.fromEntries(
+          VERSION_FIELDS.filter((field) => before?.[field] !== undefined).map((field) => [field, before?.[field]]),
+        );
         return [name, { ...entry, ...facts }];
       }),
     );

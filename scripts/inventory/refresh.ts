@@ -7,7 +7,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { formatInventory, keepVersionFacts, readObjectsInv } from './objects-inv';
-import { INVENTORY_SECTIONS, loadInventory, parseInventory, type PythonInventory } from '../../src/lib/python-docs/inventory';
+import {
+  INVENTORY_SECTIONS,
+  loadInventory,
+  parseInventory,
+  type PythonInventory,
+} from '../../src/lib/python-docs/inventory';
 
 const TARGET = join(import.meta.dirname, '../../content/python-inventory.json');
 const USAGE =
@@ -43,14 +48,18 @@ async function main(file: string | undefined): Promise<void> {
   const inventory = bytes.subarray(0, 1).toString() === '{' ? fromJson(bytes, file) : fromObjectsInv(bytes, file);
   // A truncated download can still inflate; an inventory without objects would unlink every API.
   if (Object.keys(inventory.objects).length === 0 || Object.keys(inventory.modules).length === 0) {
-    throw new Error(`${file}: holds no Python objects or modules; ${relative(process.cwd(), TARGET)} is left as it was`);
+    throw new Error(
+      `${file}: holds no Python objects or modules; ${relative(process.cwd(), TARGET)} is left as it was`,
+    );
   }
   const text = formatInventory(inventory);
   parseInventory(JSON.parse(text), TARGET);
   await writeFile(TARGET, text);
   const counts = INVENTORY_SECTIONS.map((section) => `${Object.keys(inventory[section]).length} ${section}`);
   const dated = Object.values(inventory.objects).filter((entry) => entry.added !== undefined).length;
-  console.log(`${relative(process.cwd(), TARGET)}: Python ${inventory.python}, ${counts.join(', ')}; ${dated} objects with an "added" version`);
+  console.log(
+    `${relative(process.cwd(), TARGET)}: Python ${inventory.python}, ${counts.join(', ')}; ${dated} objects with an "added" version`,
+  );
 }
 
 main(process.argv[2]).catch((error: unknown) => {

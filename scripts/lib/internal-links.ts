@@ -31,7 +31,8 @@ async function pagePaths(directory: string): Promise<string[]> {
 export async function findBrokenInternalLinks(distDir: string, base = '/'): Promise<BrokenLink[]> {
   const server = await serveDirectory(distDir, base);
   const origin = new URL(server.url).origin;
-  const sitePath = (url: string | undefined) => (url && URL.canParse(url) ? `${new URL(url).pathname}${new URL(url).hash}` : (url ?? ''));
+  const sitePath = (url: string | undefined) =>
+    url && URL.canParse(url) ? `${new URL(url).pathname}${new URL(url).hash}` : (url ?? '');
   try {
     const result = await new LinkChecker().check({
       path: (await pagePaths(distDir)).map((page) => new URL(page, server.url).href),

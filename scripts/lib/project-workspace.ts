@@ -11,7 +11,19 @@ const NOT_COPIED = new Set(['node_modules', '.git', '.astro', 'dist']);
  * Variables vitest sets for its own Vite (DEV=1, MODE=test, NODE_ENV=test…): left in place they
  * leak into `astro build` and turn it into a development build that publishes drafts.
  */
-const RUNNER_VARIABLES = ['BASE_URL', 'DEV', 'MODE', 'NODE_ENV', 'PROD', 'SSR', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID'];
+const RUNNER_VARIABLES = [
+  'BASE_URL',
+  'DEV',
+  'MODE',
+  'NODE_ENV',
+  'PROD',
+  'SSR',
+  'TEST',
+  'VITEST',
+  'VITEST_MODE',
+  'VITEST_POOL_ID',
+  'VITEST_WORKER_ID',
+];
 
 /**
  * A copy of the project (node_modules linked) in `scratch`, with a `.astro/` of its own, so builds
@@ -21,7 +33,11 @@ export async function createWorkspace(scratch: string): Promise<string> {
   const workspace = join(scratch, 'project');
   await mkdir(workspace, { recursive: true });
   const entries = await readdir(PROJECT_ROOT);
-  await Promise.all(entries.filter((name) => !NOT_COPIED.has(name)).map((name) => cp(join(PROJECT_ROOT, name), join(workspace, name), { recursive: true })));
+  await Promise.all(
+    entries
+      .filter((name) => !NOT_COPIED.has(name))
+      .map((name) => cp(join(PROJECT_ROOT, name), join(workspace, name), { recursive: true })),
+  );
   await symlink(join(PROJECT_ROOT, 'node_modules'), join(workspace, 'node_modules'));
   return workspace;
 }
@@ -30,5 +46,9 @@ export async function createWorkspace(scratch: string): Promise<string> {
 export function buildEnvironment(workspace: string): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of RUNNER_VARIABLES) delete env[name];
-  return { ...env, PATH: `${join(workspace, 'node_modules/.bin')}:${env['PATH'] ?? ''}`, ASTRO_TELEMETRY_DISABLED: '1' };
+  return {
+    ...env,
+    PATH: `${join(workspace, 'node_modules/.bin')}:${env['PATH'] ?? ''}`,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
 }

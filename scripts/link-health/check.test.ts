@@ -11,11 +11,11 @@ const PAGE = `<!doctype html><title>t</title>
 let inFlightEverywhere = 0;
 let peakEverywhere = 0;
 
-function routes(request: IncomingMessage, response: ServerResponse, origin: string): void {
+/** Answers one request of the test server; the value returned is only the finished response. */
+function routes(request: IncomingMessage, response: ServerResponse, origin: string): ServerResponse | undefined {
   const path = request.url ?? '/';
-  const send = (status: number, headers: Record<string, string> = {}, body = ''): void => {
+  const send = (status: number, headers: Record<string, string> = {}, body = ''): ServerResponse =>
     response.writeHead(status, headers).end(body);
-  };
   const html = (body: string) => send(200, { 'Content-Type': 'text/html; charset=utf-8' }, body);
   const redirect = (status: number, location: string) => send(status, { Location: location });
   const hop = /^\/hop\/(\d+)$/.exec(path);
@@ -81,9 +81,16 @@ const requestsFor = (path: string) => server.requests.filter((line) => line.ends
 
 describe('checkLink against a real server on 127.0.0.1', () => {
   it('a 200 page is ok, and the request says who is asking', async () => {
-    expect(await checkLink(`${origin}/ok`, options)).toEqual({ url: `${origin}/ok`, state: 'ok', httpStatus: 200, redirects: [] });
+    expect(await checkLink(`${origin}/ok`, options)).toEqual({
+      url: `${origin}/ok`,
+      state: 'ok',
+      httpStatus: 200,
+      redirects: [],
+    });
     expect(server.userAgents).toContain('python-concurrency-notes-linkcheck/1.0 (+https://notes.example/references/)');
-    expect(userAgentFor('https://notes.example/python')).toBe('python-concurrency-notes-linkcheck/1.0 (+https://notes.example/python/references/)');
+    expect(userAgentFor('https://notes.example/python')).toBe(
+      'python-concurrency-notes-linkcheck/1.0 (+https://notes.example/python/references/)',
+    );
   });
 
   it('follows a 301 then a 308, recording every hop and where it ended', async () => {
@@ -104,7 +111,13 @@ describe('checkLink against a real server on 127.0.0.1', () => {
     ['/error', 500, 'broken', 'HTTP 500'],
     ['/busy', 429, 'unreachable', 'HTTP 429 (rate limited, try later)'],
   ])('%s answers %i: %s', async (path, httpStatus, state, error) => {
-    expect(await checkLink(`${origin}${path}`, options)).toEqual({ url: `${origin}${path}`, state, httpStatus, redirects: [], error });
+    expect(await checkLink(`${origin}${path}`, options)).toEqual({
+      url: `${origin}${path}`,
+      state,
+      httpStatus,
+      redirects: [],
+      error,
+    });
   });
 
   it('a redirect loop is broken, not followed forever', async () => {
@@ -140,7 +153,12 @@ describe('checkLink against a real server on 127.0.0.1', () => {
 
   it('a closed port is unreachable', async () => {
     const url = `http://127.0.0.1:${await closedPort()}/`;
-    expect(await checkLink(url, options)).toEqual({ url, state: 'unreachable', redirects: [], error: 'connection refused (ECONNREFUSED)' });
+    expect(await checkLink(url, options)).toEqual({
+      url,
+      state: 'unreachable',
+      redirects: [],
+      error: 'connection refused (ECONNREFUSED)',
+    });
   });
 
   it('a host that does not resolve is unreachable', async () => {
@@ -169,11 +187,19 @@ describe('#fragments', () => {
     ['#gone', 'nothing', false],
     ['#not-an-element', 'only text that looks like an id', false],
   ])('%s (%s on the page): fragmentFound %s, and the link stays ok', async (fragment, _what, found) => {
-    expect(await checkLink(`${origin}/ok${fragment}`, options)).toMatchObject({ state: 'ok', httpStatus: 200, fragmentFound: found });
+    expect(await checkLink(`${origin}/ok${fragment}`, options)).toMatchObject({
+      state: 'ok',
+      httpStatus: 200,
+      fragmentFound: found,
+    });
   });
 
   it('are looked up on the page the redirects end at, and kept on the final URL', async () => {
-    expect(await checkLink(`${origin}/moved#top`, options)).toMatchObject({ state: 'redirected', finalUrl: `${origin}/ok#top`, fragmentFound: true });
+    expect(await checkLink(`${origin}/moved#top`, options)).toMatchObject({
+      state: 'redirected',
+      finalUrl: `${origin}/ok#top`,
+      fragmentFound: true,
+    });
   });
 
   it.each([

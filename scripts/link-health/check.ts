@@ -4,7 +4,6 @@ import type { LinkState } from '../../src/lib/link-health/status';
 import { elementFragment, hasFragment } from './page-fragments';
 import { isWebUrl } from '../../src/lib/references/urls';
 
-
 export interface RedirectHop {
   status: number;
   /** The Location header as the server sent it (possibly relative). */
@@ -102,7 +101,8 @@ async function readHtml(response: Response): Promise<string> {
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-const isHtml = (response: Response) => /\b(text\/html|application\/xhtml\+xml)\b/i.test(response.headers.get('content-type') ?? '');
+const isHtml = (response: Response) =>
+  /\b(text\/html|application\/xhtml\+xml)\b/i.test(response.headers.get('content-type') ?? '');
 
 const NETWORK_ERRORS: Readonly<Record<string, string>> = {
   ENOTFOUND: 'DNS lookup failed',
@@ -113,13 +113,17 @@ const NETWORK_ERRORS: Readonly<Record<string, string>> = {
 };
 
 function describeNetworkError(error: unknown, timeoutMs: number): string {
-  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no answer within ${timeoutMs / 1000} s`;
+  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return `no answer within ${timeoutMs / 1000} s`;
   // fetch wraps the socket error: `TypeError('fetch failed', { cause })`, the cause carrying the code.
-  const cause = error instanceof Error && error.cause instanceof Error ? (error.cause as Error & { code?: string }) : undefined;
+  const cause =
+    error instanceof Error && error.cause instanceof Error ? (error.cause as Error & { code?: string }) : undefined;
   const code = cause?.code ?? '';
   const label = NETWORK_ERRORS[code] ?? (/CERT|TLS|SSL/.test(code) ? 'TLS error' : undefined);
   if (label) return `${label} (${code})`;
-  return [cause?.message ?? (error instanceof Error ? error.message : String(error)), code && `(${code})`].filter(Boolean).join(' ');
+  return [cause?.message ?? (error instanceof Error ? error.message : String(error)), code && `(${code})`]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Fetches one page, following redirects by hand so every hop is recorded and loops are caught. */
@@ -127,7 +131,12 @@ async function fetchPage(pageUrl: string, wantHtml: boolean, settings: Settings)
   const redirects: RedirectHop[] = [];
   const seen = new Set<string>([pageUrl]);
   let current = pageUrl;
-  const stop = (state: 'broken' | 'unreachable', error: string, httpStatus?: number, lastUrl = current): PageOutcome => ({
+  const stop = (
+    state: 'broken' | 'unreachable',
+    error: string,
+    httpStatus?: number,
+    lastUrl = current,
+  ): PageOutcome => ({
     redirects,
     lastUrl,
     ...(httpStatus === undefined ? {} : { httpStatus }),
@@ -149,7 +158,8 @@ async function fetchPage(pageUrl: string, wantHtml: boolean, settings: Settings)
       const next = new URL(location, current);
       next.hash = '';
       if (seen.has(next.href)) return stop('broken', 'redirect loop', status, next.href);
-      if (redirects.length > settings.maxRedirects) return stop('broken', `more than ${settings.maxRedirects} redirects`, status, next.href);
+      if (redirects.length > settings.maxRedirects)
+        return stop('broken', `more than ${settings.maxRedirects} redirects`, status, next.href);
       seen.add(next.href);
       current = next.href;
       continue;
@@ -181,7 +191,11 @@ function pageToFetch(url: string): string {
 
 /** The result for one URL into a fetched page: its fragment looked up, its own #fragment kept on the final URL. */
 function resultFor(url: string, page: PageOutcome): LinkCheckResult {
-  const result: LinkCheckResult = { url, state: page.redirects.length > 0 ? 'redirected' : 'ok', redirects: page.redirects };
+  const result: LinkCheckResult = {
+    url,
+    state: page.redirects.length > 0 ? 'redirected' : 'ok',
+    redirects: page.redirects,
+  };
   if (page.httpStatus !== undefined) result.httpStatus = page.httpStatus;
   if (page.redirects.length > 0) {
     const finalUrl = new URL(page.lastUrl);
@@ -200,7 +214,11 @@ function resultFor(url: string, page: PageOutcome): LinkCheckResult {
  * its host's turn before taking an overall slot, so a busy host does not hold up the others.
  */
 export async function checkLinks(urls: readonly string[], options: LinkCheckOptions): Promise<LinkCheckResult[]> {
-  const settings: Settings = { userAgent: userAgentFor(options.siteUrl), timeoutMs: options.timeoutMs ?? 15_000, maxRedirects: options.maxRedirects ?? 10 };
+  const settings: Settings = {
+    userAgent: userAgentFor(options.siteUrl),
+    timeoutMs: options.timeoutMs ?? 15_000,
+    maxRedirects: options.maxRedirects ?? 10,
+  };
   const overall = pLimit(options.concurrency ?? 8);
   const hosts = new Map<string, LimitFunction>();
   const pages = new Map<string, Promise<PageOutcome>>();
@@ -220,7 +238,12 @@ export async function checkLinks(urls: readonly string[], options: LinkCheckOpti
   };
 
   return Promise.all(
-    urls.map(async (url): Promise<LinkCheckResult> => (isWebUrl(url) ? resultFor(url, await pageOf(url)) : { url, state: 'broken', redirects: [], error: 'not an http(s) URL' })),
+    urls.map(
+      async (url): Promise<LinkCheckResult> =>
+        isWebUrl(url)
+          ? resultFor(url, await pageOf(url))
+          : { url, state: 'broken', redirects: [], error: 'not an http(s) URL' },
+    ),
   );
 }
 

@@ -32,19 +32,24 @@ beforeEach(async () => {
   return () => rm(folder, { recursive: true, force: true });
 });
 
-const writeReferences = (urls: readonly string[]) => writeFile(references, urls.map((url, i) => `- id: ref-${i}\n  url: ${url}\n  title: Reference ${i}\n`).join('\n'));
+const writeReferences = (urls: readonly string[]) =>
+  writeFile(references, urls.map((url, i) => `- id: ref-${i}\n  url: ${url}\n  title: Reference ${i}\n`).join('\n'));
 
 async function run(...extra: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(['--references', references, '--status', status, '--date', '2026-11-24', '--timeout', '2000', ...extra], {
-    log: (line) => out.push(line),
-    error: (line) => err.push(line),
-  });
+  const code = await main(
+    ['--references', references, '--status', status, '--date', '2026-11-24', '--timeout', '2000', ...extra],
+    {
+      log: (line) => out.push(line),
+      error: (line) => err.push(line),
+    },
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-const readStatus = async () => JSON.parse(await readFile(status, 'utf8')) as { checkedAt: string; links: Record<string, Record<string, unknown>> };
+const readStatus = async () =>
+  JSON.parse(await readFile(status, 'utf8')) as { checkedAt: string; links: Record<string, Record<string, unknown>> };
 
 describe('npm run links', () => {
   it('prints a summary, writes the status file and exits 1 on a newly broken reference', async () => {
@@ -63,9 +68,21 @@ describe('npm run links', () => {
       checkedAt: '2026-11-24',
       links: {
         [`${origin}/gone`]: { status: 'broken', httpStatus: 404, checked: '2026-11-24', error: 'HTTP 404' },
-        [`${origin}/moved`]: { status: 'redirected', httpStatus: 200, finalUrl: `${origin}/ok`, checked: '2026-11-24', lastOk: '2026-11-24' },
+        [`${origin}/moved`]: {
+          status: 'redirected',
+          httpStatus: 200,
+          finalUrl: `${origin}/ok`,
+          checked: '2026-11-24',
+          lastOk: '2026-11-24',
+        },
         [`${origin}/ok`]: { status: 'ok', httpStatus: 200, checked: '2026-11-24', lastOk: '2026-11-24' },
-        [`${origin}/ok#nope`]: { status: 'ok', httpStatus: 200, fragmentFound: false, checked: '2026-11-24', lastOk: '2026-11-24' },
+        [`${origin}/ok#nope`]: {
+          status: 'ok',
+          httpStatus: 200,
+          fragmentFound: false,
+          checked: '2026-11-24',
+          lastOk: '2026-11-24',
+        },
       },
     });
     expect(server.userAgents).toContain('python-concurrency-notes-linkcheck/1.0 (+https://notes.example/references/)');
@@ -73,10 +90,19 @@ describe('npm run links', () => {
 
   it('exits 0 when the only broken reference was broken already, keeping its last good day', async () => {
     await writeReferences([`${origin}/gone`]);
-    await writeFile(status, JSON.stringify({ links: { [`${origin}/gone`]: { status: 'broken', checked: '2026-10-01', lastOk: '2026-01-05' } } }));
+    await writeFile(
+      status,
+      JSON.stringify({
+        links: { [`${origin}/gone`]: { status: 'broken', checked: '2026-10-01', lastOk: '2026-01-05' } },
+      }),
+    );
     const { code } = await run();
     expect(code).toBe(0);
-    expect((await readStatus()).links[`${origin}/gone`]).toMatchObject({ status: 'broken', checked: '2026-11-24', lastOk: '2026-01-05' });
+    expect((await readStatus()).links[`${origin}/gone`]).toMatchObject({
+      status: 'broken',
+      checked: '2026-11-24',
+      lastOk: '2026-01-05',
+    });
   });
 
   it('offline, says so, exits 2 and leaves the status file byte for byte', async () => {
@@ -86,16 +112,33 @@ describe('npm run links', () => {
     await writeFile(status, before);
     const { code, out, err } = await run();
     expect(code).toBe(2);
-    expect(err).toMatch(new RegExp(`^offline: no link could be reached, ${status.replaceAll('.', '\\.')} left unchanged`));
+    expect(err).toMatch(
+      new RegExp(`^offline: no link could be reached, ${status.replaceAll('.', '\\.')} left unchanged`),
+    );
     expect(out).toBe('');
     expect(await readFile(status, 'utf8')).toBe(before);
   });
 
   it.each([
-    ['a malformed status file', '{"links":{"https://x.example/":{"status":"fine","checked":"2026-10-01"}}}', [], 'link-status.json: links["https://x.example/"] field "status" must be one of'],
+    [
+      'a malformed status file',
+      '{"links":{"https://x.example/":{"status":"fine","checked":"2026-10-01"}}}',
+      [],
+      'link-status.json: links["https://x.example/"] field "status" must be one of',
+    ],
     ['a bad --date', undefined, ['--date', '2026-13-01'], '--date must be a day as YYYY-MM-DD, not "2026-13-01"'],
-    ['a day that does not exist', undefined, ['--date', '2026-02-30'], '--date must be a day as YYYY-MM-DD, not "2026-02-30"'],
-    ['a bad --concurrency', undefined, ['--concurrency', '0'], '--concurrency must be a positive whole number, not "0"'],
+    [
+      'a day that does not exist',
+      undefined,
+      ['--date', '2026-02-30'],
+      '--date must be a day as YYYY-MM-DD, not "2026-02-30"',
+    ],
+    [
+      'a bad --concurrency',
+      undefined,
+      ['--concurrency', '0'],
+      '--concurrency must be a positive whole number, not "0"',
+    ],
   ])('refuses %s before checking anything', async (_what, statusText, extra, message) => {
     await writeReferences([`${origin}/ok`]);
     if (statusText !== undefined) await writeFile(status, statusText);
@@ -117,8 +160,13 @@ describe('npm run links', () => {
     await writeReferences([`${origin}/gone`]);
     const script = join(ROOT, 'scripts/link-health/run.ts');
     const args = ['--import', 'tsx', script, '--references', references, '--status', status, '--date', '2026-11-24'];
-    const failure = await promisify(execFile)(process.execPath, args, { cwd: ROOT }).catch((error: { code: number; stderr: string }) => error);
-    expect(failure).toMatchObject({ code: 1, stderr: expect.stringContaining(`1 newly broken since the last check:\n  ${origin}/gone`) });
+    const failure = await promisify(execFile)(process.execPath, args, { cwd: ROOT }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`1 newly broken since the last check:\n  ${origin}/gone`),
+    });
     expect((await readStatus()).links[`${origin}/gone`]).toMatchObject({ status: 'broken' });
   });
 });

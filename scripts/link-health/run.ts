@@ -5,7 +5,15 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { checkLinks, type LinkCheckResult } from './check';
-import { isDay, type LinkState, type LinkStatusFile, mergeResults, newlyBroken, parseLinkStatusJson, serializeLinkStatus } from '../../src/lib/link-health/status';
+import {
+  isDay,
+  type LinkState,
+  type LinkStatusFile,
+  mergeResults,
+  newlyBroken,
+  parseLinkStatusJson,
+  serializeLinkStatus,
+} from '../../src/lib/link-health/status';
 import { isWebUrl, normalizeUrl } from '../../src/lib/references/urls';
 
 /** Exit codes: 0 nothing newly broken; 1 a reference newly broken, or bad input; 2 offline, nothing written. */
@@ -44,7 +52,8 @@ function readOptions(argv: readonly string[]): Options {
   });
   const positive = (flag: string, text: string) => {
     const number = Number(text);
-    if (!Number.isInteger(number) || number < 1) throw new Error(`--${flag} must be a positive whole number, not "${text}"\n${USAGE}`);
+    if (!Number.isInteger(number) || number < 1)
+      throw new Error(`--${flag} must be a positive whole number, not "${text}"\n${USAGE}`);
     return number;
   };
   if (!isDay(values.date)) throw new Error(`--date must be a day as YYYY-MM-DD, not "${values.date}"\n${USAGE}`);
@@ -67,7 +76,8 @@ async function referenceUrls(file: string): Promise<string[]> {
   entries.forEach((entry: unknown, index) => {
     const { id, url } = (entry ?? {}) as { id?: unknown; url?: unknown };
     const name = typeof id === 'string' ? `"${id}"` : `number ${index + 1}`;
-    if (typeof url !== 'string' || !isWebUrl(url)) throw new Error(`${file}: reference ${name} field "url" must be an http(s) URL`);
+    if (typeof url !== 'string' || !isWebUrl(url))
+      throw new Error(`${file}: reference ${name} field "url" must be an http(s) URL`);
     if (!urls.has(normalizeUrl(url))) urls.set(normalizeUrl(url), url);
   });
   return [...urls.values()];
@@ -96,7 +106,12 @@ export function summary(results: readonly LinkCheckResult[], day: string): strin
   const header = `Checked ${results.length} links on ${day}: ${states.map((state) => `${count(state)} ${state}`).join(', ')}${missing ? `; ${missing} with a missing #fragment` : ''}`;
   const flagged = results.filter((result) => result.state !== 'ok' || result.fragmentFound === false);
   const urlWidth = Math.max(0, ...flagged.map((result) => result.url.length));
-  return [header, ...flagged.map((result) => `  ${result.state.padEnd(11)} ${result.url.padEnd(urlWidth)}  ${detailOf(result)}`.trimEnd())];
+  return [
+    header,
+    ...flagged.map((result) =>
+      `  ${result.state.padEnd(11)} ${result.url.padEnd(urlWidth)}  ${detailOf(result)}`.trimEnd(),
+    ),
+  ];
 }
 
 export async function main(argv: readonly string[], output: Output = console): Promise<number> {
@@ -110,11 +125,17 @@ export async function main(argv: readonly string[], output: Output = console): P
   try {
     const urls = await referenceUrls(options.references);
     const previous = await readStatus(options.status);
-    const results = await checkLinks(urls, { siteUrl: options.siteUrl, timeoutMs: options.timeoutMs, concurrency: options.concurrency });
+    const results = await checkLinks(urls, {
+      siteUrl: options.siteUrl,
+      timeoutMs: options.timeoutMs,
+      concurrency: options.concurrency,
+    });
     // No HTTP answer from any host means this machine is offline, not that every site died.
     const [first] = results;
     if (first && results.every((result) => result.httpStatus === undefined)) {
-      output.error(`offline: no link could be reached, ${options.status} left unchanged (first: ${first.url}: ${first.error ?? 'no answer'})`);
+      output.error(
+        `offline: no link could be reached, ${options.status} left unchanged (first: ${first.url}: ${first.error ?? 'no answer'})`,
+      );
       return EXIT.offline;
     }
     const next = mergeResults(previous, results, options.day);
@@ -125,7 +146,9 @@ export async function main(argv: readonly string[], output: Output = console): P
     if (broken.length === 0) return EXIT.ok;
     output.error(`${broken.length} newly broken since the last check:`);
     for (const url of broken) output.error(`  ${url}`);
-    output.error('Fix the URL, point the reference at its replacement with replacedBy, or keep it: readers get the archived copy.');
+    output.error(
+      'Fix the URL, point the reference at its replacement with replacedBy, or keep it: readers get the archived copy.',
+    );
     return EXIT.failure;
   } catch (error) {
     output.error((error as Error).message);

@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { compareVersions } from '../../src/lib/python-docs/versions';
 import { CHECKED_PYTHON } from '../../src/lib/snippets/meta';
 
-export const INSTALL_PYTHON = 'install it (Debian/Ubuntu: apt-get install python3; macOS: brew install python) or set PYTHON=/path/to/python3';
+export const INSTALL_PYTHON =
+  'install it (Debian/Ubuntu: apt-get install python3; macOS: brew install python) or set PYTHON=/path/to/python3';
 
 export interface PythonRun {
   stdout: string;
@@ -26,7 +27,11 @@ function snippetEnvironment(): NodeJS.ProcessEnv {
  * Runs python with `args`, feeding `input` on stdin. The child leads its own process group so a
  * time-out also kills any worker processes a snippet started.
  */
-export function runPython(python: string, args: string[], options: { input?: string; cwd?: string; timeoutMs: number }): Promise<PythonRun> {
+export function runPython(
+  python: string,
+  args: string[],
+  options: { input?: string; cwd?: string; timeoutMs: number },
+): Promise<PythonRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(python, args, { cwd: options.cwd, detached: true, env: snippetEnvironment() });
     let stdout = '';
@@ -59,17 +64,22 @@ export function runPython(python: string, args: string[], options: { input?: str
 }
 
 /** The interpreter to use and its major.minor version; fails with how to install one when there is none. */
-export async function findPython(python = process.env['PYTHON'] || 'python3'): Promise<{ python: string; version: string }> {
-  const probe = await runPython(python, ['-c', 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")'], { timeoutMs: 10_000 }).catch(
-    (error: NodeJS.ErrnoException) => {
-      const why = error.code === 'ENOENT' ? 'not found' : `cannot be started (${error.code ?? error.message})`;
-      throw new Error(`${python} ${why}: ${INSTALL_PYTHON}`);
-    },
-  );
+export async function findPython(
+  python = process.env['PYTHON'] || 'python3',
+): Promise<{ python: string; version: string }> {
+  const probe = await runPython(python, ['-c', 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")'], {
+    timeoutMs: 10_000,
+  }).catch((error: NodeJS.ErrnoException) => {
+    const why = error.code === 'ENOENT' ? 'not found' : `cannot be started (${error.code ?? error.message})`;
+    throw new Error(`${python} ${why}: ${INSTALL_PYTHON}`);
+  });
   const version = probe.stdout.trim();
-  if (probe.exitCode !== 0 || !/^\d+\.\d+$/.test(version)) throw new Error(`${python} did not report its version: ${probe.stderr.trim()}`);
+  if (probe.exitCode !== 0 || !/^\d+\.\d+$/.test(version))
+    throw new Error(`${python} did not report its version: ${probe.stderr.trim()}`);
   if (compareVersions(version, CHECKED_PYTHON) < 0) {
-    throw new Error(`${python} is Python ${version}; the snippet check needs ${CHECKED_PYTHON} or newer: ${INSTALL_PYTHON}`);
+    throw new Error(
+      `${python} is Python ${version}; the snippet check needs ${CHECKED_PYTHON} or newer: ${INSTALL_PYTHON}`,
+    );
   }
   return { python, version };
 }

@@ -5,14 +5,17 @@ import { checkSnippets, summarise, type CheckedSnippet } from './runner';
 import { collectSnippets } from '../../src/lib/snippets/extract';
 
 // Continuation lines (diffs, tracebacks) are indented so each problem still starts with its file:line.
-const entry = ({ snippet, outcome }: CheckedSnippet) => `${snippet.file}:${outcome.line ?? snippet.line}: ${outcome.reason ?? ''}`.replace(/\n/g, '\n    ');
+const entry = ({ snippet, outcome }: CheckedSnippet) =>
+  `${snippet.file}:${outcome.line ?? snippet.line}: ${outcome.reason ?? ''}`.replace(/\n/g, '\n    ');
 
 function report(results: readonly CheckedSnippet[], version: string): string {
   const summary = summarise(results);
   const skipped = results.filter(({ outcome }) => outcome.status === 'skipped');
   return [
     ...results.filter(({ outcome }) => outcome.status === 'failed').map((result) => `✗ ${entry(result)}`),
-    ...(skipped.length > 0 ? ['Not run (never counted as passed):', ...skipped.map((result) => `  – ${entry(result)}`)] : []),
+    ...(skipped.length > 0
+      ? ['Not run (never counted as passed):', ...skipped.map((result) => `  – ${entry(result)}`)]
+      : []),
     `Python snippets, checked with Python ${version}: ${summary.total} found, ${summary.compiled} compiled, ${summary.ran} ran, ` +
       `${summary.matched} matched their output, ${summary.failed} failed, ${summary.skipped} skipped.`,
   ].join('\n');

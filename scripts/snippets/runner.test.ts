@@ -4,8 +4,15 @@ import { checkSnippets, summarise } from './runner';
 import type { Snippet } from '../../src/lib/snippets/extract';
 
 // The opening fence is on line 10 of the note, so the snippet's first line is line 11.
-const snippet = (code: string, extra: Partial<Snippet> = {}): Snippet => ({ file: 'content/notes/x.md', line: 10, code, meta: { run: false }, ...extra });
-const run = (code: string, expectedOutput: string, extra: Partial<Snippet['meta']> = {}) => snippet(code, { meta: { run: true, ...extra }, expectedOutput });
+const snippet = (code: string, extra: Partial<Snippet> = {}): Snippet => ({
+  file: 'content/notes/x.md',
+  line: 10,
+  code,
+  meta: { run: false },
+  ...extra,
+});
+const run = (code: string, expectedOutput: string, extra: Partial<Snippet['meta']> = {}) =>
+  snippet(code, { meta: { run: true, ...extra }, expectedOutput });
 
 const python = await findPython();
 
@@ -24,7 +31,13 @@ describe('checkSnippets with a real python3', () => {
 
   it('fails a syntax error at the line of the note it is on', async () => {
     const [result] = await check([snippet('x = 1\ndef broken(:\n    pass')]);
-    expect(result?.outcome).toEqual({ status: 'failed', reason: expect.stringMatching(/^SyntaxError: /), line: 12, compiled: false, ran: false });
+    expect(result?.outcome).toEqual({
+      status: 'failed',
+      reason: expect.stringMatching(/^SyntaxError: /),
+      line: 12,
+      compiled: false,
+      ran: false,
+    });
   });
 
   it.each([
@@ -34,7 +47,9 @@ describe('checkSnippets with a real python3', () => {
   ])('fails an output block with %s and shows the diff', async (_, code, output, lines) => {
     const [result] = await check([run(code, output)]);
     expect(result?.outcome).toMatchObject({ status: 'failed', ran: true });
-    expect(result?.outcome.reason?.split('\n')).toEqual(expect.arrayContaining(['--- expected (the output block)', '+++ actual (stdout)', ...lines]));
+    expect(result?.outcome.reason?.split('\n')).toEqual(
+      expect.arrayContaining(['--- expected (the output block)', '+++ actual (stdout)', ...lines]),
+    );
   });
 
   it('fails a snippet that runs too long, and kills it', async () => {
@@ -46,18 +61,31 @@ describe('checkSnippets with a real python3', () => {
 
   it('fails a snippet that raises, with the end of the traceback pointing into the note', async () => {
     const [result] = await check([run('x = 1\nraise ValueError("boom")', '')]);
-    expect(result?.outcome.reason).toMatch(/^exited with status 1:\n[\s\S]*content\/notes\/x\.md:12[\s\S]*ValueError: boom$/);
+    expect(result?.outcome.reason).toMatch(
+      /^exited with status 1:\n[\s\S]*content\/notes\/x\.md:12[\s\S]*ValueError: boom$/,
+    );
   });
 
   it('skips a run snippet that needs a newer Python, and never counts it as passed', async () => {
     const results = await check([run('print("from the future")', 'from the future', { minPython: '3.99' })]);
-    expect(results[0]?.outcome).toEqual({ status: 'skipped', reason: `needs Python 3.99, have ${python.version}`, compiled: true, ran: false });
+    expect(results[0]?.outcome).toEqual({
+      status: 'skipped',
+      reason: `needs Python 3.99, have ${python.version}`,
+      compiled: true,
+      ran: false,
+    });
     expect(summarise(results)).toEqual({ total: 1, compiled: 1, ran: 0, matched: 0, failed: 0, skipped: 1 });
   });
 
   it('skips, not fails, a snippet whose syntax the local Python is too old for', async () => {
-    const [result] = await check([snippet('match = lambda: (yield from)', { meta: { run: false, minPython: '3.99' } })]);
-    expect(result?.outcome).toMatchObject({ status: 'skipped', reason: expect.stringContaining('needs Python 3.99'), compiled: false });
+    const [result] = await check([
+      snippet('match = lambda: (yield from)', { meta: { run: false, minPython: '3.99' } }),
+    ]);
+    expect(result?.outcome).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringContaining('needs Python 3.99'),
+      compiled: false,
+    });
   });
 
   it('skips norun snippets with their reason, after compiling them', async () => {
@@ -71,7 +99,13 @@ describe('checkSnippets with a real python3', () => {
   });
 
   it('sums up compiled, ran, matched, failed and skipped', async () => {
-    const results = await check([run('print(1)', '1'), run('print(2)', '3'), snippet('pass'), snippet('pass', { meta: { run: false, norun: 'server' } }), snippet('def (')]);
+    const results = await check([
+      run('print(1)', '1'),
+      run('print(2)', '3'),
+      snippet('pass'),
+      snippet('pass', { meta: { run: false, norun: 'server' } }),
+      snippet('def ('),
+    ]);
     expect(summarise(results)).toEqual({ total: 5, compiled: 4, ran: 2, matched: 1, failed: 2, skipped: 1 });
   });
 });

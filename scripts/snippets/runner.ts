@@ -61,7 +61,9 @@ async function compileAll(snippets: readonly Snippet[], options: RunnerOptions):
 const withoutFinalNewline = (text: string) => text.replace(/\r\n/g, '\n').replace(/\n$/, '');
 
 function outputDiff(expected: string, actual: string): string {
-  return createTwoFilesPatch('expected (the output block)', 'actual (stdout)', `${expected}\n`, `${actual}\n`, '', '', { context: 3 })
+  return createTwoFilesPatch('expected (the output block)', 'actual (stdout)', `${expected}\n`, `${actual}\n`, '', '', {
+    context: 3,
+  })
     .split('\n')
     .slice(1)
     .map((line, index) => (index < 2 ? line.trimEnd() : line))
@@ -73,7 +75,9 @@ const STDERR_LINES = 6;
 
 /** The end of a traceback, its frames in the snippet pointing at lines of the note instead of the temporary file. */
 function tracebackTail(stderr: string, script: string, snippet: Snippet): string {
-  const framed = stderr.split(`"${script}", line `).reduce((text, part) => text + part.replace(/^(\d+)/, (n) => `${snippet.file}:${snippet.line + Number(n)}`));
+  const framed = stderr
+    .split(`"${script}", line `)
+    .reduce((text, part) => text + part.replace(/^(\d+)/, (n) => `${snippet.file}:${snippet.line + Number(n)}`));
   return framed.trimEnd().split('\n').slice(-STDERR_LINES).join('\n');
 }
 
@@ -86,28 +90,52 @@ async function execute(snippet: Snippet, options: RunnerOptions): Promise<Outcom
     // -s: packages in the user's own site-packages are not something a reader of the note has.
     const result = await runPython(options.python, ['-s', script], { cwd: folder, timeoutMs });
     const ran = { compiled: true, ran: true };
-    if (result.timedOut) return { status: 'failed', reason: `time-out: did not finish within ${timeoutMs / 1000} s (killed)`, ...ran };
+    if (result.timedOut)
+      return { status: 'failed', reason: `time-out: did not finish within ${timeoutMs / 1000} s (killed)`, ...ran };
     if (result.exitCode !== 0) {
-      return { status: 'failed', reason: `exited with status ${result.exitCode}:\n${tracebackTail(result.stderr, script, snippet)}`, ...ran };
+      return {
+        status: 'failed',
+        reason: `exited with status ${result.exitCode}:\n${tracebackTail(result.stderr, script, snippet)}`,
+        ...ran,
+      };
     }
     const expected = withoutFinalNewline(snippet.expectedOutput ?? '');
     const actual = withoutFinalNewline(result.stdout);
     if (expected === actual) return { status: 'passed', ...ran };
-    return { status: 'failed', reason: `printed something else than its output block:\n${outputDiff(expected, actual)}`, ...ran };
+    return {
+      status: 'failed',
+      reason: `printed something else than its output block:\n${outputDiff(expected, actual)}`,
+      ...ran,
+    };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
 }
 
-
-function check(snippet: Snippet, syntax: CompileResult | undefined, options: RunnerOptions): Promise<Outcome> | Outcome {
+function check(
+  snippet: Snippet,
+  syntax: CompileResult | undefined,
+  options: RunnerOptions,
+): Promise<Outcome> | Outcome {
   const { minPython, norun, run } = snippet.meta;
   const tooNew = minPython !== undefined && compareVersions(minPython, options.version) > 0;
   const needs = `needs Python ${minPython ?? ''}, have ${options.version}`;
   if (snippet.problem) return { status: 'failed', reason: snippet.problem, compiled: false, ran: false };
   if (syntax?.message) {
-    if (tooNew) return { status: 'skipped', reason: `${needs} (its syntax does not compile on ${options.version})`, compiled: false, ran: false };
-    return { status: 'failed', reason: syntax.message, line: snippet.line + (syntax.line ?? 1), compiled: false, ran: false };
+    if (tooNew)
+      return {
+        status: 'skipped',
+        reason: `${needs} (its syntax does not compile on ${options.version})`,
+        compiled: false,
+        ran: false,
+      };
+    return {
+      status: 'failed',
+      reason: syntax.message,
+      line: snippet.line + (syntax.line ?? 1),
+      compiled: false,
+      ran: false,
+    };
   }
   if (norun !== undefined) return { status: 'skipped', reason: `norun: ${norun}`, compiled: true, ran: false };
   if (!run) return { status: 'passed', compiled: true, ran: false };
@@ -119,7 +147,11 @@ function check(snippet: Snippet, syntax: CompileResult | undefined, options: Run
 export async function checkSnippets(snippets: readonly Snippet[], options: RunnerOptions): Promise<CheckedSnippet[]> {
   const compiled = await compileAll(snippets, options);
   const limit = pLimit(options.concurrency ?? 4);
-  return Promise.all(snippets.map((snippet, id) => limit(async () => ({ snippet, outcome: await check(snippet, compiled.get(id), options) }))));
+  return Promise.all(
+    snippets.map((snippet, id) =>
+      limit(async () => ({ snippet, outcome: await check(snippet, compiled.get(id), options) })),
+    ),
+  );
 }
 
 export interface Summary {

@@ -15,7 +15,8 @@ export function pagefindIndex(): AstroIntegration {
         const added = await index.addDirectory({ path: site });
         if (added.errors.length > 0) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
         const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
-        if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        if (written.errors.length > 0)
+          throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
         await close();
         logger.info(`indexed ${added.page_count} pages for search`);
       },

@@ -17,17 +17,26 @@ import { pageData } from './page-data';
 const lookup = apiLookup(loadInventory(join(import.meta.dirname, '../../content/python-inventory.json')));
 const DOCS = 'https://docs.python.org/3/library';
 
-const link = (href: string, name: string, code: string) => `<a href="${href}" class="api-link" data-api="${name}"><code>${code}</code></a>`;
+const link = (href: string, name: string, code: string) =>
+  `<a href="${href}" class="api-link" data-api="${name}"><code>${code}</code></a>`;
 
 /** The plugin alone, through unified: the registry tests run it through both processors with the rest. */
 async function render(markdown: string) {
   const file = new VFile({ value: markdown });
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFromSatteri(apiLinks(lookup))).use(remarkRehype).use(rehypeStringify);
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkFromSatteri(apiLinks(lookup)))
+    .use(remarkRehype)
+    .use(rehypeStringify);
   return { html: String(await processor.process(file)).trim(), page: pageData(file.data) };
 }
 
 async function renderMdx(markdown: string) {
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkFromSatteri(apiLinks(lookup)));
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkFromSatteri(apiLinks(lookup)));
   const tree = await processor.run(processor.parse(markdown));
   const linked: string[] = [];
   visit(tree as Root, 'link', (node: Link) => {
@@ -39,42 +48,122 @@ async function renderMdx(markdown: string) {
 
 describe('apiLinks', () => {
   it.each([
-    ['a class', '`asyncio.TaskGroup`', link(`${DOCS}/asyncio-task.html#asyncio.TaskGroup`, 'asyncio.TaskGroup', 'asyncio.TaskGroup')],
-    ['a function written as a call', '`asyncio.to_thread()`', link(`${DOCS}/asyncio-task.html#asyncio.to_thread`, 'asyncio.to_thread', 'asyncio.to_thread()')],
-    ['a method', '`asyncio.Task.cancel()`', link(`${DOCS}/asyncio-task.html#asyncio.Task.cancel`, 'asyncio.Task.cancel', 'asyncio.Task.cancel()')],
-    ['an attribute', '`multiprocessing.shared_memory.SharedMemory.buf`', link(`${DOCS}/multiprocessing.shared_memory.html#multiprocessing.shared_memory.SharedMemory.buf`, 'multiprocessing.shared_memory.SharedMemory.buf', 'multiprocessing.shared_memory.SharedMemory.buf')],
-    ['an exception', '`asyncio.CancelledError`', link(`${DOCS}/asyncio-exceptions.html#asyncio.CancelledError`, 'asyncio.CancelledError', 'asyncio.CancelledError')],
-    ['a dotted module', '`concurrent.futures`', link(`${DOCS}/concurrent.futures.html#module-concurrent.futures`, 'concurrent.futures', 'concurrent.futures')],
-    ['the loop alias', '`loop.run_in_executor()`', link(`${DOCS}/asyncio-eventloop.html#asyncio.loop.run_in_executor`, 'asyncio.loop.run_in_executor', 'loop.run_in_executor()')],
-    ['a member alias', '`tg.create_task()`', link(`${DOCS}/asyncio-task.html#asyncio.TaskGroup.create_task`, 'asyncio.TaskGroup.create_task', 'tg.create_task()')],
-    ['the queue module, not an alias', '`queue.Queue`', link(`${DOCS}/queue.html#queue.Queue`, 'queue.Queue', 'queue.Queue')],
+    [
+      'a class',
+      '`asyncio.TaskGroup`',
+      link(`${DOCS}/asyncio-task.html#asyncio.TaskGroup`, 'asyncio.TaskGroup', 'asyncio.TaskGroup'),
+    ],
+    [
+      'a function written as a call',
+      '`asyncio.to_thread()`',
+      link(`${DOCS}/asyncio-task.html#asyncio.to_thread`, 'asyncio.to_thread', 'asyncio.to_thread()'),
+    ],
+    [
+      'a method',
+      '`asyncio.Task.cancel()`',
+      link(`${DOCS}/asyncio-task.html#asyncio.Task.cancel`, 'asyncio.Task.cancel', 'asyncio.Task.cancel()'),
+    ],
+    [
+      'an attribute',
+      '`multiprocessing.shared_memory.SharedMemory.buf`',
+      link(
+        `${DOCS}/multiprocessing.shared_memory.html#multiprocessing.shared_memory.SharedMemory.buf`,
+        'multiprocessing.shared_memory.SharedMemory.buf',
+        'multiprocessing.shared_memory.SharedMemory.buf',
+      ),
+    ],
+    [
+      'an exception',
+      '`asyncio.CancelledError`',
+      link(
+        `${DOCS}/asyncio-exceptions.html#asyncio.CancelledError`,
+        'asyncio.CancelledError',
+        'asyncio.CancelledError',
+      ),
+    ],
+    [
+      'a dotted module',
+      '`concurrent.futures`',
+      link(`${DOCS}/concurrent.futures.html#module-concurrent.futures`, 'concurrent.futures', 'concurrent.futures'),
+    ],
+    [
+      'the loop alias',
+      '`loop.run_in_executor()`',
+      link(
+        `${DOCS}/asyncio-eventloop.html#asyncio.loop.run_in_executor`,
+        'asyncio.loop.run_in_executor',
+        'loop.run_in_executor()',
+      ),
+    ],
+    [
+      'a member alias',
+      '`tg.create_task()`',
+      link(
+        `${DOCS}/asyncio-task.html#asyncio.TaskGroup.create_task`,
+        'asyncio.TaskGroup.create_task',
+        'tg.create_task()',
+      ),
+    ],
+    [
+      'the queue module, not an alias',
+      '`queue.Queue`',
+      link(`${DOCS}/queue.html#queue.Queue`, 'queue.Queue', 'queue.Queue'),
+    ],
   ])('links %s to its anchor, the code unchanged inside', async (_what, markdown, html) => {
     expect((await render(markdown)).html).toBe(`<p>${html}</p>`);
   });
 
   it('links in lists and tables too', async () => {
     const { html } = await render('- `asyncio.run()`\n\n| API |\n| --- |\n| `asyncio.Runner` |\n');
-    expect(html).toContain(`<li>${link(`${DOCS}/asyncio-runner.html#asyncio.run`, 'asyncio.run', 'asyncio.run()')}</li>`);
-    expect(html).toContain(`<td>${link(`${DOCS}/asyncio-runner.html#asyncio.Runner`, 'asyncio.Runner', 'asyncio.Runner')}</td>`);
+    expect(html).toContain(
+      `<li>${link(`${DOCS}/asyncio-runner.html#asyncio.run`, 'asyncio.run', 'asyncio.run()')}</li>`,
+    );
+    expect(html).toContain(
+      `<td>${link(`${DOCS}/asyncio-runner.html#asyncio.Runner`, 'asyncio.Runner', 'asyncio.Runner')}</td>`,
+    );
   });
 
   it.each([
     ['unknown names', '`asyncio.no_such_thing()`', '<p><code>asyncio.no_such_thing()</code></p>'],
     ['names from other libraries', '`uvloop.run()`', '<p><code>uvloop.run()</code></p>'],
-    ['single words, even documented ones', '`print`, `open()`, `asyncio` and `TimeoutError`', '<p><code>print</code>, <code>open()</code>, <code>asyncio</code> and <code>TimeoutError</code></p>'],
+    [
+      'single words, even documented ones',
+      '`print`, `open()`, `asyncio` and `TimeoutError`',
+      '<p><code>print</code>, <code>open()</code>, <code>asyncio</code> and <code>TimeoutError</code></p>',
+    ],
     ['calls with arguments', '`asyncio.run(main())`', '<p><code>asyncio.run(main())</code></p>'],
-    ['ambiguous receivers', '`future.result()` and `queue.put()`', '<p><code>future.result()</code> and <code>queue.put()</code></p>'],
-    ['code already in a link', '[`asyncio.run()`](https://example.org/)', '<p><a href="https://example.org/"><code>asyncio.run()</code></a></p>'],
-    ['code in a reference-style link', '[`asyncio.run()`][runners]\n\n[runners]: https://example.org/runners', '<p><a href="https://example.org/runners"><code>asyncio.run()</code></a></p>'],
+    [
+      'ambiguous receivers',
+      '`future.result()` and `queue.put()`',
+      '<p><code>future.result()</code> and <code>queue.put()</code></p>',
+    ],
+    [
+      'code already in a link',
+      '[`asyncio.run()`](https://example.org/)',
+      '<p><a href="https://example.org/"><code>asyncio.run()</code></a></p>',
+    ],
+    [
+      'code in a reference-style link',
+      '[`asyncio.run()`][runners]\n\n[runners]: https://example.org/runners',
+      '<p><a href="https://example.org/runners"><code>asyncio.run()</code></a></p>',
+    ],
     ['headings', '## Using `asyncio.TaskGroup`', '<h2>Using <code>asyncio.TaskGroup</code></h2>'],
-    ['fenced code', '```python\nasyncio.run(main())\n```', '<pre><code class="language-python">asyncio.run(main())\n</code></pre>'],
+    [
+      'fenced code',
+      '```python\nasyncio.run(main())\n```',
+      '<pre><code class="language-python">asyncio.run(main())\n</code></pre>',
+    ],
     ['glossary terms', '`global interpreter lock`', '<p><code>global interpreter lock</code></p>'],
   ])('leaves %s alone', async (_what, markdown, html) => {
     expect((await render(markdown)).html).toBe(html);
   });
 
   it.each([
-    ['a leading !', '`!asyncio.run()` then `asyncio.run()`', `<p><code>asyncio.run()</code> then ${link(`${DOCS}/asyncio-runner.html#asyncio.run`, 'asyncio.run', 'asyncio.run()')}</p>`],
+    [
+      'a leading !',
+      '`!asyncio.run()` then `asyncio.run()`',
+      `<p><code>asyncio.run()</code> then ${link(`${DOCS}/asyncio-runner.html#asyncio.run`, 'asyncio.run', 'asyncio.run()')}</p>`,
+    ],
     ['a leading ! on an alias', '`!loop.time()`', '<p><code>loop.time()</code></p>'],
     ['nothing when the rest is not a name', '`!= None`', '<p><code>!= None</code></p>'],
   ])('opting one occurrence out: %s', async (_what, markdown, html) => {
@@ -84,17 +173,28 @@ describe('apiLinks', () => {
   it.each([
     ['links names in MDX', 'Use `asyncio.TaskGroup` here.', [`${DOCS}/asyncio-task.html#asyncio.TaskGroup`]],
     ['leaves code in an MDX <a> alone', 'See <a href="https://example.org/">`asyncio.run()`</a>.', []],
-    ['links inside other MDX elements', '<aside>`asyncio.timeout()`</aside>', [`${DOCS}/asyncio-task.html#asyncio.timeout`]],
+    [
+      'links inside other MDX elements',
+      '<aside>`asyncio.timeout()`</aside>',
+      [`${DOCS}/asyncio-task.html#asyncio.timeout`],
+    ],
     ['honours the opt-out in MDX', 'Use `!asyncio.TaskGroup` here.', []],
   ])('%s', async (_what, mdx, urls) => {
     expect(await renderMdx(mdx)).toEqual(urls);
   });
 
   it('records each linked API with its module and line in the page data', async () => {
-    const { page } = await render('Use `asyncio.TaskGroup`.\n\nThen `loop.run_in_executor()`\nand `str.join()`, but not `!asyncio.run()`.\n');
+    const { page } = await render(
+      'Use `asyncio.TaskGroup`.\n\nThen `loop.run_in_executor()`\nand `str.join()`, but not `!asyncio.run()`.\n',
+    );
     expect(page.apiLinks).toEqual([
       { name: 'asyncio.TaskGroup', url: `${DOCS}/asyncio-task.html#asyncio.TaskGroup`, module: 'asyncio', line: 1 },
-      { name: 'asyncio.loop.run_in_executor', url: `${DOCS}/asyncio-eventloop.html#asyncio.loop.run_in_executor`, module: 'asyncio', line: 3 },
+      {
+        name: 'asyncio.loop.run_in_executor',
+        url: `${DOCS}/asyncio-eventloop.html#asyncio.loop.run_in_executor`,
+        module: 'asyncio',
+        line: 3,
+      },
       { name: 'str.join', url: `${DOCS}/stdtypes.html#str.join`, module: 'builtins', line: 4 },
     ]);
   });

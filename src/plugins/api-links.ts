@@ -29,7 +29,8 @@ export const API_LINK_CLASS = 'api-link';
 const OPT_OUT = '!';
 const DOTTED_NAME = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)(?:\(\))?$/;
 
-const isJsxElement = (node: Nodes): node is MdxJsxTextElement | MdxJsxFlowElement => node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement';
+const isJsxElement = (node: Nodes): node is MdxJsxTextElement | MdxJsxFlowElement =>
+  node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement';
 
 function isLink(node: Nodes): boolean {
   return node.type === 'link' || node.type === 'linkReference' || (isJsxElement(node) && node.name === 'a');

@@ -6,7 +6,14 @@
  */
 import type { Element } from 'hast';
 import type { HastPluginDefinition } from 'satteri';
-import { type BundledLanguage, type BundledTheme, createHighlighter, type HighlighterGeneric, isSpecialLang, type ShikiTransformer } from 'shiki';
+import {
+  type BundledLanguage,
+  type BundledTheme,
+  createHighlighter,
+  type HighlighterGeneric,
+  isSpecialLang,
+  type ShikiTransformer,
+} from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { parseSnippetMeta } from '../lib/snippets/meta';
 import { pageData } from './page-data';
@@ -38,10 +45,20 @@ function astroMarkup(lang: string): ShikiTransformer {
   };
 }
 
-export function codeHighlighter({ themes, langAlias, transformers, warn = console.warn }: CodeHighlightOptions): HighlightCode {
+export function codeHighlighter({
+  themes,
+  langAlias,
+  transformers,
+  warn = console.warn,
+}: CodeHighlightOptions): HighlightCode {
   let loading: Promise<HighlighterGeneric<BundledLanguage, BundledTheme>> | undefined;
   return async (code, lang, meta) => {
-    loading ??= createHighlighter({ themes: Object.values(themes), langs: [], langAlias: { ...langAlias }, engine: createJavaScriptRegexEngine() });
+    loading ??= createHighlighter({
+      themes: Object.values(themes),
+      langs: [],
+      langAlias: { ...langAlias },
+      engine: createJavaScriptRegexEngine(),
+    });
     const highlighter = await loading;
     const resolved = langAlias[lang] ?? lang;
     let language = lang;
@@ -49,7 +66,9 @@ export function codeHighlighter({ themes, langAlias, transformers, warn = consol
       try {
         await highlighter.loadLanguage(resolved as BundledLanguage);
       } catch {
-        warn(`Code blocks in "${lang}" are shown as plain text: Shiki has no such language (see https://shiki.style/languages)`);
+        warn(
+          `Code blocks in "${lang}" are shown as plain text: Shiki has no such language (see https://shiki.style/languages)`,
+        );
         language = 'plaintext';
       }
     }
@@ -75,8 +94,13 @@ interface CodeElement {
 /** The fence's language and meta string, wherever the processor put them: Sätteri and remark-rehype in `data`, Astro's MDX in a property. */
 function fenceOf(code: CodeElement): { lang: string; meta: string | undefined } {
   const classes = Array.isArray(code.properties['className']) ? code.properties['className'].map(String) : [];
-  const lang = code.data?.lang ?? classes.map((name) => LANGUAGE_CLASS.exec(name)?.[1]).find((name) => name !== undefined) ?? 'plaintext';
-  const meta = code.data?.meta ?? (code.properties['metastring'] === undefined ? undefined : String(code.properties['metastring']));
+  const lang =
+    code.data?.lang ??
+    classes.map((name) => LANGUAGE_CLASS.exec(name)?.[1]).find((name) => name !== undefined) ??
+    'plaintext';
+  const meta =
+    code.data?.meta ??
+    (code.properties['metastring'] === undefined ? undefined : String(code.properties['metastring']));
   return { lang, meta: meta ?? undefined };
 }
 
@@ -92,7 +116,9 @@ export function codeBlocks(highlight: HighlightCode): HastPluginDefinition {
     element: {
       filter: ['pre'],
       async visit(pre, context) {
-        const code = pre.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
+        const code = pre.children.find(
+          (child): child is Element => child.type === 'element' && child.tagName === 'code',
+        );
         if (!code) return undefined;
         const { lang, meta } = fenceOf(code as CodeElement);
         if (UNHIGHLIGHTED_LANGUAGES.includes(lang)) return undefined;
@@ -101,7 +127,10 @@ export function codeBlocks(highlight: HighlightCode): HastPluginDefinition {
           try {
             parseSnippetMeta(meta);
           } catch (error) {
-            pageData(context.data).problems.push({ ...(pre.position ? { line: pre.position.start.line } : {}), message: (error as Error).message });
+            pageData(context.data).problems.push({
+              ...(pre.position ? { line: pre.position.start.line } : {}),
+              message: (error as Error).message,
+            });
             shownMeta = undefined;
           }
         }

@@ -28,7 +28,8 @@ type Written =
 export const collectLinks = (): MdastPluginDefinition => {
   // In document order; references are resolved once every definition is known.
   const written: Written[] = [];
-  const link = (url: string, text: string, line: number, kind: CollectedLink['kind'] = 'link') => written.push({ kind: 'link', link: { url, text, line, kind } });
+  const link = (url: string, text: string, line: number, kind: CollectedLink['kind'] = 'link') =>
+    written.push({ kind: 'link', link: { url, text, line, kind } });
   return {
     name: 'collect-links',
     options: { position: true },
@@ -39,7 +40,12 @@ export const collectLinks = (): MdastPluginDefinition => {
       link(node.url, node.alt ?? '', lineOf(node), 'image');
     },
     linkReference(node, context) {
-      written.push({ kind: 'reference', identifier: node.identifier, text: context.textContent(node, { includeImageAlt: true }), line: lineOf(node) });
+      written.push({
+        kind: 'reference',
+        identifier: node.identifier,
+        text: context.textContent(node, { includeImageAlt: true }),
+        line: lineOf(node),
+      });
     },
     definition(node) {
       written.push({ kind: 'definition', identifier: node.identifier, url: node.url, line: lineOf(node) });
@@ -54,7 +60,9 @@ export const collectLinks = (): MdastPluginDefinition => {
       jsxTargets(node, link);
     },
     after(_tree, context) {
-      const definitions = new Map(written.flatMap((item) => (item.kind === 'definition' ? [[item.identifier, item] as const] : [])));
+      const definitions = new Map(
+        written.flatMap((item) => (item.kind === 'definition' ? [[item.identifier, item] as const] : [])),
+      );
       const used = new Set<string>();
       const links: CollectedLink[] = [];
       for (const item of written) {
@@ -66,7 +74,8 @@ export const collectLinks = (): MdastPluginDefinition => {
         }
       }
       // A definition no link uses is still a URL the author wrote, and obeys the same rules.
-      for (const item of definitions.values()) if (!used.has(item.identifier)) links.push({ url: item.url, text: '', line: item.line, kind: 'link' });
+      for (const item of definitions.values())
+        if (!used.has(item.identifier)) links.push({ url: item.url, text: '', line: item.line, kind: 'link' });
       pageData(context.data).links = links;
     },
   };
@@ -79,7 +88,10 @@ interface JsxElement {
 }
 
 /** The `href` and `src` of an MDX element; one written as an expression cannot be checked, so it is recorded as an expression. */
-function jsxTargets(node: JsxElement, link: (url: string, text: string, line: number, kind?: CollectedLink['kind']) => void): void {
+function jsxTargets(
+  node: JsxElement,
+  link: (url: string, text: string, line: number, kind?: CollectedLink['kind']) => void,
+): void {
   for (const attribute of node.attributes) {
     if (attribute.type !== 'mdxJsxAttribute' || (attribute.name !== 'href' && attribute.name !== 'src')) continue;
     const kind = node.name === 'img' ? 'image' : 'link';

@@ -19,7 +19,12 @@ export function externalLinks(site: string): HastPluginDefinition {
         const own = link.properties['className'];
         context.setProperty(link, 'rel', EXTERNAL_LINK_REL);
         context.setProperty(link, 'className', [...(Array.isArray(own) ? own : []), 'external']);
-        context.appendChild(link, { type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: EXTERNAL_SITE_TEXT }] });
+        context.appendChild(link, {
+          type: 'element',
+          tagName: 'span',
+          properties: { className: ['visually-hidden'] },
+          children: [{ type: 'text', value: EXTERNAL_SITE_TEXT }],
+        });
       },
     },
   };

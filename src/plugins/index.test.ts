@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { PROCESSORS, withUnified } from './__tests__/render';
 
@@ -15,7 +15,7 @@ function linksOf(html: string) {
     href: link.properties['href'],
     className: link.properties['className'],
     rel: link.properties['rel'],
-    text: toString(link),
+    text: textOf(link),
   }));
 }
 
@@ -33,11 +33,18 @@ describe.each(PROCESSORS)('notes rendered by %s', (_name, render) => {
       ['https://github.com/MagicStack/uvloop', 11],
       ['https://peps.python.org/pep-0525/#asynchronous-generators', 15],
     ]);
-    expect(page.links[1]).toEqual({ url: 'https://peps.python.org/pep-0779/', text: 'reference-style link', line: 2, kind: 'link' });
+    expect(page.links[1]).toEqual({
+      url: 'https://peps.python.org/pep-0779/',
+      text: 'reference-style link',
+      line: 2,
+      kind: 'link',
+    });
   });
 
   it('collect the href of raw HTML and unused definitions, so no way of writing a link escapes the rules', async () => {
-    const { page } = await render('A <a href="javascript:alert(1)">raw link</a>.\n\n[unused]: https://example.org/unused\n');
+    const { page } = await render(
+      'A <a href="javascript:alert(1)">raw link</a>.\n\n[unused]: https://example.org/unused\n',
+    );
     expect(page.links.map((link) => [link.url, link.line])).toEqual([
       ['javascript:alert(1)', 1],
       ['https://example.org/unused', 3],
@@ -45,7 +52,9 @@ describe.each(PROCESSORS)('notes rendered by %s', (_name, render) => {
   });
 
   it('link Python API names and mark every outbound link for screen readers', async () => {
-    const { html, page } = await render('Use `asyncio.TaskGroup`, not `!asyncio.gather()`; see [the docs](https://docs.python.org/3/) or [tags](../../tags/asyncio/).\n');
+    const { html, page } = await render(
+      'Use `asyncio.TaskGroup`, not `!asyncio.gather()`; see [the docs](https://docs.python.org/3/) or [tags](../../tags/asyncio/).\n',
+    );
     expect(linksOf(html)).toEqual([
       {
         href: 'https://docs.python.org/3/library/asyncio-task.html#asyncio.TaskGroup',
@@ -53,7 +62,12 @@ describe.each(PROCESSORS)('notes rendered by %s', (_name, render) => {
         rel: ['noopener', 'noreferrer'],
         text: 'asyncio.TaskGroup (external site)',
       },
-      { href: 'https://docs.python.org/3/', className: ['external'], rel: ['noopener', 'noreferrer'], text: 'the docs (external site)' },
+      {
+        href: 'https://docs.python.org/3/',
+        className: ['external'],
+        rel: ['noopener', 'noreferrer'],
+        text: 'the docs (external site)',
+      },
       { href: '../../tags/asyncio/', className: undefined, rel: undefined, text: 'tags' },
     ]);
     expect(html).toContain('<code>asyncio.gather()</code>');
@@ -63,15 +77,23 @@ describe.each(PROCESSORS)('notes rendered by %s', (_name, render) => {
   });
 
   it('leave code in links and headings plain, and count a link in a heading once', async () => {
-    const { html, page } = await render('## Using `asyncio.TaskGroup` with [PEP 789](https://peps.python.org/pep-0789/)\n\n[`asyncio.run()`](https://docs.python.org/3/)\n');
-    expect(linksOf(html).map((link) => link.href)).toEqual(['https://peps.python.org/pep-0789/', 'https://docs.python.org/3/']);
+    const { html, page } = await render(
+      '## Using `asyncio.TaskGroup` with [PEP 789](https://peps.python.org/pep-0789/)\n\n[`asyncio.run()`](https://docs.python.org/3/)\n',
+    );
+    expect(linksOf(html).map((link) => link.href)).toEqual([
+      'https://peps.python.org/pep-0789/',
+      'https://docs.python.org/3/',
+    ]);
     expect(page.apiLinks).toEqual([]);
     expect(page.links.map((link) => link.line)).toEqual([1, 3]);
   });
 
   it('give a heading with a link the id of its visible text, and record that text without the screen-reader extra', async () => {
     const { html, page } = await render('## About [PEP 525](https://peps.python.org/pep-0525/)\n\n### About PEP 525\n');
-    expect(selectAll('h2, h3', fromHtml(html, { fragment: true })).map((heading) => heading.properties['id'])).toEqual(['about-pep-525', 'about-pep-525-1']);
+    expect(selectAll('h2, h3', fromHtml(html, { fragment: true })).map((heading) => heading.properties['id'])).toEqual([
+      'about-pep-525',
+      'about-pep-525-1',
+    ]);
     expect(page.headings).toEqual([
       { depth: 2, id: 'about-pep-525', text: 'About PEP 525' },
       { depth: 3, id: 'about-pep-525-1', text: 'About PEP 525' },
@@ -87,7 +109,9 @@ describe.each(PROCESSORS)('notes rendered by %s', (_name, render) => {
 
   it('label task-list checkboxes with their state', async () => {
     const { html } = await render('- [x] written\n- [ ] reviewed\n');
-    expect(selectAll('input', fromHtml(html, { fragment: true })).map((input) => input.properties['ariaLabel'])).toEqual(['Done', 'Not done']);
+    expect(
+      selectAll('input', fromHtml(html, { fragment: true })).map((input) => input.properties['ariaLabel']),
+    ).toEqual(['Done', 'Not done']);
   });
 
   it('highlight code and record a snippet whose meta words break the rules, rendering it without them', async () => {
@@ -97,8 +121,13 @@ describe.each(PROCESSORS)('notes rendered by %s', (_name, render) => {
   });
 
   it('leave API names and outbound links plain in the baseline, with highlighting and task-list labels kept', async () => {
-    const { html, page } = await render('`asyncio.run()` and [docs](https://docs.python.org/3/)\n\n- [ ] open\n\n```python\nx = 1\n```\n', { plain: true });
-    expect(linksOf(html)).toEqual([{ href: 'https://docs.python.org/3/', className: undefined, rel: undefined, text: 'docs' }]);
+    const { html, page } = await render(
+      '`asyncio.run()` and [docs](https://docs.python.org/3/)\n\n- [ ] open\n\n```python\nx = 1\n```\n',
+      { plain: true },
+    );
+    expect(linksOf(html)).toEqual([
+      { href: 'https://docs.python.org/3/', className: undefined, rel: undefined, text: 'docs' },
+    ]);
     expect(html).toContain('aria-label="Not done"');
     expect(html).toContain('class="astro-code');
     expect(html).not.toContain('code-block__bar');
@@ -108,7 +137,9 @@ describe.each(PROCESSORS)('notes rendered by %s', (_name, render) => {
 
 describe('MDX notes', () => {
   it('collect the href of JSX elements, and flag one written as an expression', async () => {
-    const { page } = await withUnified('Intro <a href="javascript:alert(1)">x</a> and <a href={url}>y</a>.\n\n<img src="https://example.org/i.png" alt="" />\n');
+    const { page } = await withUnified(
+      'Intro <a href="javascript:alert(1)">x</a> and <a href={url}>y</a>.\n\n<img src="https://example.org/i.png" alt="" />\n',
+    );
     expect(page.links.map(({ url, kind, line }) => [url, kind, line])).toEqual([
       ['javascript:alert(1)', 'link', 1],
       ['', 'expression', 1],

@@ -60,14 +60,32 @@ export function notePlugins({ site, lookup, code, plain = false }: NotePluginOpt
 const present = <T>(entry: T | undefined): entry is T => entry !== undefined;
 
 /** For `satteri({...})`: the .md notes. */
-export function forSatteri(plugins: readonly NotePlugin[]): { mdastPlugins: MdastPluginList; hastPlugins: HastPluginList } {
-  return { mdastPlugins: plugins.map((plugin) => plugin.mdast).filter(present), hastPlugins: plugins.map((plugin) => plugin.hast).filter(present) };
+export function forSatteri(plugins: readonly NotePlugin[]): {
+  mdastPlugins: MdastPluginList;
+  hastPlugins: HastPluginList;
+} {
+  return {
+    mdastPlugins: plugins.map((plugin) => plugin.mdast).filter(present),
+    hastPlugins: plugins.map((plugin) => plugin.hast).filter(present),
+  };
 }
 
 /** For `unified({...})`: the .mdx notes, GFM first. */
-export function forUnified(plugins: readonly NotePlugin[]): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
+export function forUnified(plugins: readonly NotePlugin[]): {
+  remarkPlugins: RemarkPlugins;
+  rehypePlugins: RehypePlugins;
+} {
   return {
-    remarkPlugins: [remarkGfm, ...plugins.map((plugin) => plugin.mdast).filter(present).map(remarkFromSatteri)],
-    rehypePlugins: plugins.map((plugin) => plugin.hast).filter(present).map(rehypeFromSatteri),
+    remarkPlugins: [
+      remarkGfm,
+      ...plugins
+        .map((plugin) => plugin.mdast)
+        .filter(present)
+        .map(remarkFromSatteri),
+    ],
+    rehypePlugins: plugins
+      .map((plugin) => plugin.hast)
+      .filter(present)
+      .map(rehypeFromSatteri),
   };
 }

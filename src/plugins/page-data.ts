@@ -47,6 +47,9 @@ export function pageData(data: unknown): NotePageData {
 /** The page data of a rendered note, from Astro's `remarkPluginFrontmatter`; `file` names the note when it is missing or malformed. */
 export function readPageData(frontmatter: Record<string, unknown>, file: string): NotePageData {
   const result = pageDataSchema.safeParse(frontmatter[PAGE_DATA_KEY]);
-  if (!result.success) throw new Error(`${file}: the Markdown plugins recorded no usable page data (${result.error.issues[0]?.message ?? 'missing'})`);
+  if (!result.success)
+    throw new Error(
+      `${file}: the Markdown plugins recorded no usable page data (${result.error.issues[0]?.message ?? 'missing'})`,
+    );
   return result.data;
 }

@@ -4,24 +4,42 @@ import { codeBlockTransformers } from './shiki-code-blocks';
 
 const THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 // The same themes and `output` alias as astro.config.mjs.
-const highlighter = await createHighlighter({ themes: Object.values(THEMES), langs: ['python', 'toml', 'sh'], langAlias: { output: 'text' } });
+const highlighter = await createHighlighter({
+  themes: Object.values(THEMES),
+  langs: ['python', 'toml', 'sh'],
+  langAlias: { output: 'text' },
+});
 
 const render = async (code: string, lang: string, meta = '') =>
-  highlighter.codeToHtml(code, { lang, themes: THEMES, defaultColor: false, meta: { __raw: meta }, transformers: codeBlockTransformers });
+  highlighter.codeToHtml(code, {
+    lang,
+    themes: THEMES,
+    defaultColor: false,
+    meta: { __raw: meta },
+    transformers: codeBlockTransformers,
+  });
 
 describe('code blocks at build time', () => {
   it('wraps a snippet in a figure with its title, a copy button and a live region', async () => {
     const html = await render('print("hi")', 'python', 'title="hello.py"');
-    expect(html).toMatch(/^<figure class="code-block"><figcaption class="code-block__bar"><span class="code-block__title">hello\.py<\/span>/);
-    expect(html).toContain('<button type="button" class="copy-button" aria-label="Copy hello.py" data-copy="">Copy</button>');
+    expect(html).toMatch(
+      /^<figure class="code-block"><figcaption class="code-block__bar"><span class="code-block__title">hello\.py<\/span>/,
+    );
+    expect(html).toContain(
+      '<button type="button" class="copy-button" aria-label="Copy hello.py" data-copy="">Copy</button>',
+    );
     expect(html).toContain('<span class="visually-hidden" aria-live="polite" data-copy-status=""></span>');
     expect(html).toContain('--shiki-light:');
     expect(html).toContain('--shiki-dark:');
   });
 
   it('marks snippets the check runs, and only those', async () => {
-    expect(await render('print(1)', 'python', 'run')).toContain('<span class="code-block__ran" title="The test suite runs this snippet');
-    expect(await render('print(1)', 'python', 'run')).toContain('>Ran on <span class="code-block__wide">Python </span>3.11</span>');
+    expect(await render('print(1)', 'python', 'run')).toContain(
+      '<span class="code-block__ran" title="The test suite runs this snippet',
+    );
+    expect(await render('print(1)', 'python', 'run')).toContain(
+      '>Ran on <span class="code-block__wide">Python </span>3.11</span>',
+    );
     expect(await render('print(1)', 'python', '')).not.toContain('code-block__ran');
     expect(await render('print(1)', 'python', 'run python=3.14')).not.toContain('code-block__ran');
     expect(await render('print(1)', 'python', 'norun="server"')).not.toContain('code-block__ran');
@@ -63,6 +81,8 @@ describe('code blocks at build time', () => {
   });
 
   it('refuses meta words it does not know, saying what is allowed', async () => {
-    await expect(render('pass', 'python', 'verbose')).rejects.toThrow('allowed: run, norun="reason", python=3.X, title="…"');
+    await expect(render('pass', 'python', 'verbose')).rejects.toThrow(
+      'allowed: run, norun="reason", python=3.X, title="…"',
+    );
   });
 });

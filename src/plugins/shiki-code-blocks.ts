@@ -29,7 +29,12 @@ const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
 const isPython = (lang: string) => lang === 'python' || lang === 'py';
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
-const element = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
+const element = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
 
 /** Python blocks follow the snippet rules; other languages only get a title, and nothing else is checked. */
 function metaOf(lang: string, raw: string | undefined): SnippetMeta {
@@ -43,27 +48,45 @@ function bar(lang: string, meta: SnippetMeta): Element {
   const children: ElementContent[] = [element('span', { className: ['code-block__title'] }, [text(label)])];
   if (isPython(lang) && runsOnCheckedPython(meta)) {
     children.push(
-      element('span', { className: ['code-block__ran'], title: 'The test suite runs this snippet and checks that it prints the output shown below it.' }, [
-        text('Ran on '),
-        element('span', { className: ['code-block__wide'] }, [text('Python ')]),
-        text(CHECKED_PYTHON),
-      ]),
+      element(
+        'span',
+        {
+          className: ['code-block__ran'],
+          title: 'The test suite runs this snippet and checks that it prints the output shown below it.',
+        },
+        [
+          text('Ran on '),
+          element('span', { className: ['code-block__wide'] }, [text('Python ')]),
+          text(CHECKED_PYTHON),
+        ],
+      ),
     );
   } else if (isPython(lang) && meta.run && meta.minPython !== undefined) {
     // Its output was written for a newer Python than the check runs: say so rather than claim a run.
     children.push(
-      element('span', { className: ['code-block__unrun'], title: `The output below was written by hand: the test suite has no Python ${meta.minPython} to run it on yet.` }, [
-        text('Not run yet: '),
-        element('span', { className: ['code-block__wide'] }, [text('needs Python ')]),
-        text(`${meta.minPython}+`),
-      ]),
+      element(
+        'span',
+        {
+          className: ['code-block__unrun'],
+          title: `The output below was written by hand: the test suite has no Python ${meta.minPython} to run it on yet.`,
+        },
+        [
+          text('Not run yet: '),
+          element('span', { className: ['code-block__wide'] }, [text('needs Python ')]),
+          text(`${meta.minPython}+`),
+        ],
+      ),
     );
   }
   // Output is what a snippet prints, not something to paste anywhere.
   if (lang !== 'output') {
     children.push(
       // The name keeps "Copy" first so voice control users can say what they see.
-      element('button', { type: 'button', className: ['copy-button'], ariaLabel: `Copy ${meta.title ?? 'code'}`, dataCopy: '' }, [text('Copy')]),
+      element(
+        'button',
+        { type: 'button', className: ['copy-button'], ariaLabel: `Copy ${meta.title ?? 'code'}`, dataCopy: '' },
+        [text('Copy')],
+      ),
       element('span', { className: ['visually-hidden'], ariaLive: 'polite', dataCopyStatus: '' }),
     );
   }

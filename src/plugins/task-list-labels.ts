@@ -9,7 +9,11 @@ export const taskListLabels: HastPluginDefinition = {
     filter: ['input'],
     visit(input, context) {
       if (input.properties['type'] !== 'checkbox') return;
-      context.setProperty(input, 'ariaLabel', input.properties['checked'] ? TASK_STATE_LABELS.done : TASK_STATE_LABELS.open);
+      context.setProperty(
+        input,
+        'ariaLabel',
+        input.properties['checked'] ? TASK_STATE_LABELS.done : TASK_STATE_LABELS.open,
+      );
     },
   },
 };

@@ -8,7 +8,11 @@ interface PagefindResultData {
 
 interface Pagefind {
   options(options: { baseUrl: string }): Promise<void>;
-  debouncedSearch(term: string, options?: object, wait?: number): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> } | null>;
+  debouncedSearch(
+    term: string,
+    options?: object,
+    wait?: number,
+  ): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> } | null>;
 }
 
 const MAX_RESULTS = 20;
@@ -46,7 +50,8 @@ async function show(document: Document, term: string, list: HTMLElement, status:
   const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
   list.replaceChildren(...results.map((data) => resultItem(document, data)));
   const count = search.results.length;
-  status.textContent = count === 0 ? `No notes match “${term}”.` : `${count} ${count === 1 ? 'note matches' : 'notes match'} “${term}”.`;
+  status.textContent =
+    count === 0 ? `No notes match “${term}”.` : `${count} ${count === 1 ? 'note matches' : 'notes match'} “${term}”.`;
 }
 
 export function startSearch(document: Document): void {

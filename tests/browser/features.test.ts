@@ -39,7 +39,8 @@ describe('search', () => {
     page.on('request', (request) => {
       if (request.resourceType() === 'script' || request.url().includes('pagefind')) scripts.push(request.url());
     });
-    for (const { path } of served.pages.filter(({ name }) => name !== 'search')) await page.goto(new URL(path, served.server.url).href);
+    for (const { path } of served.pages.filter(({ name }) => name !== 'search'))
+      await page.goto(new URL(path, served.server.url).href);
     expect(scripts.filter((url) => url.includes('pagefind'))).toEqual([]);
     await page.close();
   });
@@ -67,7 +68,9 @@ describe('code blocks', () => {
     const page = await served.browser.newPage();
     await page.goto(new URL('/notes/asyncio-basics/', served.server.url).href);
     expect(await page.locator('.code-block__ran').first().textContent()).toMatch(/^Ran on Python 3\.\d+$/);
-    expect(await page.locator('.code-block__ran').first().getAttribute('title')).toContain('checks that it prints the output');
+    expect(await page.locator('.code-block__ran').first().getAttribute('title')).toContain(
+      'checks that it prints the output',
+    );
     expect(await page.locator('figure.code-block--output .code-block__title').first().textContent()).toBe('Output');
     await page.close();
   });
@@ -79,13 +82,16 @@ describe('security', () => {
     const problems: string[] = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:') problems.push(`request to ${request.url()}`);
+      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:')
+        problems.push(`request to ${request.url()}`);
     });
     page.on('console', (message) => {
       if (/Content.Security.Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
     });
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => console.error(`Content-Security-Policy violation: ${event.violatedDirective} ${event.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (event) =>
+        console.error(`Content-Security-Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
+      );
     });
     for (const { path } of served.pages) {
       await page.goto(new URL(path, served.server.url).href, { waitUntil: 'networkidle' });
@@ -106,7 +112,10 @@ describe('feeds', () => {
     const parsed = await page.evaluate(async () => {
       const xml = await (await fetch('/rss.xml')).text();
       const doc = new DOMParser().parseFromString(xml, 'application/xml');
-      return { error: doc.querySelector('parsererror')?.textContent ?? null, links: [...doc.querySelectorAll('item > link')].map((link) => new URL(link.textContent ?? '').pathname) };
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        links: [...doc.querySelectorAll('item > link')].map((link) => new URL(link.textContent ?? '').pathname),
+      };
     });
     expect(parsed.error).toBeNull();
     expect(parsed.links.sort()).toEqual((await publishedNoteSlugs()).map((slug) => `/notes/${slug}/`).sort());
@@ -116,9 +125,16 @@ describe('feeds', () => {
   it('the sitemap lists every page', async () => {
     const index = await readFile(join(served.dist, 'sitemap-index.xml'), 'utf8');
     const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
-    const urls = (await Promise.all(sitemaps.map((path) => readFile(join(served.dist, path), 'utf8'))))
-      .flatMap((xml) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname));
-    const expected = ['/', '/tags/', '/references/', '/search/', ...(await publishedNoteSlugs()).map((slug) => `/notes/${slug}/`)];
+    const urls = (await Promise.all(sitemaps.map((path) => readFile(join(served.dist, path), 'utf8')))).flatMap((xml) =>
+      [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname),
+    );
+    const expected = [
+      '/',
+      '/tags/',
+      '/references/',
+      '/search/',
+      ...(await publishedNoteSlugs()).map((slug) => `/notes/${slug}/`),
+    ];
     for (const path of expected) expect(urls).toContain(path);
     expect(urls.some((path) => path.includes('404'))).toBe(false);
   });
@@ -135,7 +151,10 @@ async function notesMentioning(term: string): Promise<string[]> {
   const matches: string[] = [];
   for (const slug of slugs) {
     const html = await readFile(join(served.dist, 'notes', slug, 'index.html'), 'utf8');
-    const article = html.slice(html.indexOf('<div class="prose">'), html.indexOf('<div data-pagefind-ignore><section class="note-references"'));
+    const article = html.slice(
+      html.indexOf('<div class="prose">'),
+      html.indexOf('<div data-pagefind-ignore><section class="note-references"'),
+    );
     if (article.toLowerCase().includes(term.toLowerCase())) matches.push(slug);
   }
   return matches;

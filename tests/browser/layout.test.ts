@@ -8,30 +8,41 @@ import { useServedSite } from './served-site';
 const served = useServedSite();
 
 describe('every page type fits a phone and a desktop without sideways scrolling', () => {
-  it.each(WIDTHS)('%i px wide', async (width) => {
-    const context = await served.browser.newContext({ viewport: { width, height: 800 } });
-    const page = await context.newPage();
-    const overflowing: string[] = [];
-    for (const { name, path } of served.pages) {
-      await page.goto(new URL(path, served.server.url).href);
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-      if (scrollWidth > innerWidth) overflowing.push(`${name} (${path}): ${scrollWidth} > ${innerWidth}`);
-    }
-    await context.close();
-    expect(overflowing).toEqual([]);
-  }, 120_000);
+  it.each(WIDTHS)(
+    '%i px wide',
+    async (width) => {
+      const context = await served.browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      const overflowing: string[] = [];
+      for (const { name, path } of served.pages) {
+        await page.goto(new URL(path, served.server.url).href);
+        const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth: window.innerWidth,
+        }));
+        if (scrollWidth > innerWidth) overflowing.push(`${name} (${path}): ${scrollWidth} > ${innerWidth}`);
+      }
+      await context.close();
+      expect(overflowing).toEqual([]);
+    },
+    120_000,
+  );
 });
 
 describe('code blocks on a 320 px phone', () => {
   it('show every title whole: the copy button makes way instead of cutting it', async () => {
-    const notes = (await readdir(join(served.dist, 'notes'), { withFileTypes: true })).filter((entry) => entry.isDirectory());
+    const notes = (await readdir(join(served.dist, 'notes'), { withFileTypes: true })).filter((entry) =>
+      entry.isDirectory(),
+    );
     const context = await served.browser.newContext({ viewport: { width: 320, height: 800 } });
     const page = await context.newPage();
     const cut: string[] = [];
     let titles = 0;
     for (const note of notes) {
       await page.goto(new URL(`/notes/${note.name}/`, served.server.url).href);
-      const shown = await page.$$eval('.code-block__title', (elements) => elements.map((title) => ({ text: title.textContent ?? '', cut: title.scrollWidth > title.clientWidth })));
+      const shown = await page.$$eval('.code-block__title', (elements) =>
+        elements.map((title) => ({ text: title.textContent ?? '', cut: title.scrollWidth > title.clientWidth })),
+      );
       titles += shown.length;
       cut.push(...shown.filter((title) => title.cut).map((title) => `${note.name}: ${title.text}`));
     }
@@ -42,20 +53,28 @@ describe('code blocks on a 320 px phone', () => {
 });
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
-  it.each(['light', 'dark'] as const)('no violation on any page type in the %s colour scheme', async (colorScheme) => {
-    const context = await served.browser.newContext({ colorScheme, viewport: { width: 390, height: 800 } });
-    const page = await context.newPage();
-    const violations: string[] = [];
-    for (const { name, path } of served.pages) {
-      await page.goto(new URL(path, served.server.url).href);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-      for (const violation of results.violations) {
-        violations.push(`${name}: ${violation.id} (${violation.nodes.length}×) ${violation.nodes[0]?.target.join(' ') ?? ''} ${violation.nodes[0]?.failureSummary?.split('\n')[1] ?? ''}`);
+  it.each(['light', 'dark'] as const)(
+    'no violation on any page type in the %s colour scheme',
+    async (colorScheme) => {
+      const context = await served.browser.newContext({ colorScheme, viewport: { width: 390, height: 800 } });
+      const page = await context.newPage();
+      const violations: string[] = [];
+      for (const { name, path } of served.pages) {
+        await page.goto(new URL(path, served.server.url).href);
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+          .analyze();
+        for (const violation of results.violations) {
+          violations.push(
+            `${name}: ${violation.id} (${violation.nodes.length}×) ${violation.nodes[0]?.target.join(' ') ?? ''} ${violation.nodes[0]?.failureSummary?.split('\n')[1] ?? ''}`,
+          );
+        }
       }
-    }
-    await context.close();
-    expect(violations).toEqual([]);
-  }, 180_000);
+      await context.close();
+      expect(violations).toEqual([]);
+    },
+    180_000,
+  );
 });
 
 describe('keyboard', () => {
@@ -64,7 +83,9 @@ describe('keyboard', () => {
     await page.goto(new URL(served.pages[1]!.path, served.server.url).href);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement).getBoundingClientRect().top >= 0)).toBe(true);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).getBoundingClientRect().top >= 0)).toBe(
+      true,
+    );
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.close();
@@ -75,7 +96,7 @@ describe('keyboard', () => {
     await page.goto(new URL(served.pages[1]!.path, served.server.url).href);
     const linkCount = await page.evaluate(() => {
       const links = [...document.querySelectorAll('a[href]')];
-      links.forEach((link, index) => link.setAttribute('data-link-index', String(index)));
+      for (const [index, link] of links.entries()) link.setAttribute('data-link-index', String(index));
       return links.length;
     });
     const reached = new Set<string>();
@@ -87,7 +108,11 @@ describe('keyboard', () => {
         if (!element || element === document.body) return null;
         const style = getComputedStyle(element);
         const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-        return { index: element.getAttribute('data-link-index'), text: element.textContent?.trim().slice(0, 40) ?? element.tagName, ring };
+        return {
+          index: element.getAttribute('data-link-index'),
+          text: element.textContent?.trim().slice(0, 40) ?? element.tagName,
+          ring,
+        };
       });
       if (focused === null) continue;
       if (focused.index !== null) reached.add(focused.index);

@@ -9,7 +9,10 @@ export interface PageType {
 
 async function firstSubfolder(directory: string): Promise<string> {
   const entries = await readdir(directory, { withFileTypes: true });
-  const folder = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()[0];
+  const folder = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()[0];
   if (!folder) throw new Error(`${directory} has no pages`);
   return folder;
 }

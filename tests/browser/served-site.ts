@@ -17,7 +17,11 @@ export interface BrowsedSite {
 export function useServedSite(): BrowsedSite {
   const site = { dist: inject('realSite') } as BrowsedSite;
   beforeAll(async () => {
-    [site.browser, site.server, site.pages] = await Promise.all([launchBrowser(), serveDirectory(site.dist), pageTypes(site.dist)]);
+    [site.browser, site.server, site.pages] = await Promise.all([
+      launchBrowser(),
+      serveDirectory(site.dist),
+      pageTypes(site.dist),
+    ]);
   });
   afterAll(async () => {
     await site.browser?.close();

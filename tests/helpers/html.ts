@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
+import { toString as hastText } from 'hast-util-to-string';
 
 export interface Page {
   html: string;
@@ -25,7 +25,7 @@ export async function readPage(outDir: string, sitePath: string): Promise<Page> 
     all: (selector) => selectAll(selector, tree),
     text: (selector) => {
       const element = select(selector, tree);
-      return element ? toString(element).replace(/\s+/g, ' ').trim() : '';
+      return element ? hastText(element).replace(/\s+/g, ' ').trim() : '';
     },
   };
 }
@@ -35,4 +35,4 @@ export const attr = (element: Element | undefined, name: string): string | undef
   return Array.isArray(value) ? value.join(' ') : value === undefined || value === null ? undefined : String(value);
 };
 
-export const textOf = (element: Element): string => toString(element).replace(/\s+/g, ' ').trim();
+export const textOf = (element: Element): string => hastText(element).replace(/\s+/g, ' ').trim();

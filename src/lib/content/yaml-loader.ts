@@ -15,7 +15,8 @@ export interface YamlEntry {
   data: Record<string, unknown>;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * The entries of a YAML file that is either a list of `{ id, … }` or a map of id to entry,
@@ -26,7 +27,11 @@ export function readYamlEntries(text: string, file: string): YamlEntry[] | Conte
   const document = parseDocument(text, { schema: 'core', lineCounter: lines });
   const at = (offset: number | undefined) => (offset === undefined ? {} : { line: lines.linePos(offset).line });
   if (document.errors.length > 0) {
-    return document.errors.map((error) => ({ file, ...at(error.pos[0]), message: `is not valid YAML: ${error.message.split('\n')[0]}` }));
+    return document.errors.map((error) => ({
+      file,
+      ...at(error.pos[0]),
+      message: `is not valid YAML: ${error.message.split('\n')[0]}`,
+    }));
   }
   const root = document.contents;
   const problems: ContentProblem[] = [];
@@ -34,8 +39,15 @@ export function readYamlEntries(text: string, file: string): YamlEntry[] | Conte
   const seen = new Map<string, number | undefined>();
   const add = (id: string, data: unknown, offset: number | undefined) => {
     const where = at(offset);
-    if (!isRecord(data)) return problems.push({ file, ...where, message: `entry "${id}" must be a set of \`field: value\` lines` });
-    if (seen.has(id)) return problems.push({ file, ...where, field: 'id', message: `"${id}" is already used${seen.get(id) === undefined ? '' : ` on line ${seen.get(id)}`}: ids must be unique` });
+    if (!isRecord(data))
+      return problems.push({ file, ...where, message: `entry "${id}" must be a set of \`field: value\` lines` });
+    if (seen.has(id))
+      return problems.push({
+        file,
+        ...where,
+        field: 'id',
+        message: `"${id}" is already used${seen.get(id) === undefined ? '' : ` on line ${seen.get(id)}`}: ids must be unique`,
+      });
     seen.set(id, where.line);
     return entries.push({ id, data });
   };
@@ -47,7 +59,13 @@ export function readYamlEntries(text: string, file: string): YamlEntry[] | Conte
       const data: unknown = isMap(item) ? item.toJSON() : undefined;
       const offset = item?.range?.[0];
       const id = isRecord(data) ? data['id'] : undefined;
-      if (typeof id !== 'string' || id.trim() === '') problems.push({ file, ...at(offset), field: 'id', message: 'is required: every entry starts with `- id: kebab-case-name`' });
+      if (typeof id !== 'string' || id.trim() === '')
+        problems.push({
+          file,
+          ...at(offset),
+          field: 'id',
+          message: 'is required: every entry starts with `- id: kebab-case-name`',
+        });
       else add(id, data, offset);
     }
   } else if (isMap(root)) {
@@ -61,7 +79,8 @@ export function readYamlEntries(text: string, file: string): YamlEntry[] | Conte
   return problems.length > 0 ? problems : entries;
 }
 
-const isProblems = (result: YamlEntry[] | ContentProblem[]): result is ContentProblem[] => result.some((item) => 'message' in item);
+const isProblems = (result: YamlEntry[] | ContentProblem[]): result is ContentProblem[] =>
+  result.some((item) => 'message' in item);
 
 /** Loads `file` into a collection; list entries keep their `id` field, map entries get their key as id. */
 export function yamlLoader(file: string): Loader {
@@ -69,12 +88,19 @@ export function yamlLoader(file: string): Loader {
   const load = async ({ store, parseData, logger }: Pick<LoaderContext, 'store' | 'parseData' | 'logger'>) => {
     const shown = relative(process.cwd(), path);
     const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new ContentError([{ file: shown, message: error.code === 'ENOENT' ? 'is missing: create it (see README.md)' : `cannot be read: ${error.message}` }]);
+      throw new ContentError([
+        {
+          file: shown,
+          message:
+            error.code === 'ENOENT' ? 'is missing: create it (see README.md)' : `cannot be read: ${error.message}`,
+        },
+      ]);
     });
     const result = readYamlEntries(text.replace(/^\uFEFF/, ''), shown);
     if (isProblems(result)) throw new ContentError(result);
     store.clear();
-    for (const { id, data } of result) store.set({ id, data: await parseData({ id, data, filePath: shown }), filePath: shown });
+    for (const { id, data } of result)
+      store.set({ id, data: await parseData({ id, data, filePath: shown }), filePath: shown });
     logger.debug(`${result.length} entries from ${shown}`);
   };
   return {

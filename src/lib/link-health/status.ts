@@ -46,7 +46,15 @@ export interface LinkStatusFile {
 
 const STATES = ['ok', 'redirected', 'broken', 'unreachable'] as const satisfies readonly LinkState[];
 // The order fields are written in, so a re-run that changes nothing changes no byte.
-const FIELDS = ['status', 'httpStatus', 'finalUrl', 'fragmentFound', 'checked', 'lastOk', 'error'] as const satisfies ReadonlyArray<keyof LinkStatus>;
+const FIELDS = [
+  'status',
+  'httpStatus',
+  'finalUrl',
+  'fragmentFound',
+  'checked',
+  'lastOk',
+  'error',
+] as const satisfies ReadonlyArray<keyof LinkStatus>;
 
 /** Whether `text` is a real calendar day written YYYY-MM-DD. */
 export function isDay(text: unknown): text is string {
@@ -67,7 +75,11 @@ const linkStatusSchema = z.strictObject(
       z.strictObject(
         {
           status: z.enum(STATES, { error: `must be one of ${STATES.join(', ')}` }),
-          httpStatus: z.int({ error: 'must be an HTTP status code' }).min(100, 'must be an HTTP status code').max(599, 'must be an HTTP status code').optional(),
+          httpStatus: z
+            .int({ error: 'must be an HTTP status code' })
+            .min(100, 'must be an HTTP status code')
+            .max(599, 'must be an HTTP status code')
+            .optional(),
           finalUrl: webUrl.optional(),
           fragmentFound: z.boolean({ error: 'must be true or false' }).optional(),
           checked: day,
@@ -87,7 +99,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   const [section, url, field] = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((key) => `"${key}"`).join(', ');
-    return url === undefined ? `unknown field ${keys} (expected "checkedAt" and "links")` : `links["${url}"] field ${keys} is not a known field (expected ${FIELDS.join(', ')})`;
+    return url === undefined
+      ? `unknown field ${keys} (expected "checkedAt" and "links")`
+      : `links["${url}"] field ${keys} is not a known field (expected ${FIELDS.join(', ')})`;
   }
   if (issue.code === 'invalid_key') return `links key "${url}" must be an http(s) URL`;
   if (section === undefined) return issue.message;
@@ -100,7 +114,9 @@ export function parseLinkStatus(data: unknown, file: string): LinkStatusFile {
   const result = linkStatusSchema.safeParse(data);
   if (result.success) return result.data as LinkStatusFile;
   const [issue] = result.error.issues;
-  throw new Error(`${file}: ${issue ? describeIssue(issue) : 'is not a link status file'}; fix it or rewrite the file with \`npm run links\``);
+  throw new Error(
+    `${file}: ${issue ? describeIssue(issue) : 'is not a link status file'}; fix it or rewrite the file with \`npm run links\``,
+  );
 }
 
 /** Reads the file's text: broken JSON is reported with the file's name, like any other mistake. */
@@ -109,7 +125,9 @@ export function parseLinkStatusJson(text: string, file: string): LinkStatusFile 
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as SyntaxError).message}); fix it or rewrite the file with \`npm run links\``);
+    throw new Error(
+      `${file}: not valid JSON (${(error as SyntaxError).message}); fix it or rewrite the file with \`npm run links\``,
+    );
   }
   return parseLinkStatus(data, file);
 }
@@ -120,7 +138,10 @@ export function serializeLinkStatus(file: LinkStatusFile): string {
   const links = Object.fromEntries(
     urls.map((url) => {
       const entry = file.links[url] as LinkStatus;
-      return [url, Object.fromEntries(FIELDS.filter((name) => entry[name] !== undefined).map((name) => [name, entry[name]]))];
+      return [
+        url,
+        Object.fromEntries(FIELDS.filter((name) => entry[name] !== undefined).map((name) => [name, entry[name]])),
+      ];
     }),
   );
   return `${JSON.stringify({ ...(file.checkedAt === undefined ? {} : { checkedAt: file.checkedAt }), links }, null, 2)}\n`;
@@ -138,7 +159,9 @@ export function mergeResults(previous: LinkStatusFile, results: readonly Checked
   for (const result of results) {
     const key = normalizeUrl(result.url);
     const before = previous.links[key];
-    const lastOk = works(result.state) ? day : (before?.lastOk ?? (before && works(before.status) ? before.checked : undefined));
+    const lastOk = works(result.state)
+      ? day
+      : (before?.lastOk ?? (before && works(before.status) ? before.checked : undefined));
     links[key] = {
       status: result.state,
       ...(result.httpStatus === undefined ? {} : { httpStatus: result.httpStatus }),
@@ -201,4 +224,7 @@ export function linkHealth(url: string, file: LinkStatusFile): Health {
 
 /** Whether a link needs an author's attention: failing, moved, or its #section gone from the page. */
 export const needsAttention = (health: Health): boolean =>
-  health.state === 'broken' || health.state === 'unreachable' || health.state === 'redirected' || (health.state === 'ok' && health.fragmentMissing);
+  health.state === 'broken' ||
+  health.state === 'unreachable' ||
+  health.state === 'redirected' ||
+  (health.state === 'ok' && health.fragmentMissing);

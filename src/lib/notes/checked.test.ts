@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkedStatus, dueForReviewReport, notesDueForReview, type CheckedNote } from './checked';
 
-const note = (id: string, python: string): CheckedNote => ({ id, data: { checked: { python, on: new Date('2026-11-30') } } });
+const note = (id: string, python: string): CheckedNote => ({
+  id,
+  data: { checked: { python, on: new Date('2026-11-30') } },
+});
 
 describe('checkedStatus', () => {
   it.each([

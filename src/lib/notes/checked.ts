@@ -24,7 +24,10 @@ export function checkedStatus(note: CheckedNote, docsPython: string): CheckedSta
 export function notesDueForReview<N extends CheckedNote>(notes: readonly N[], docsPython: string): N[] {
   return notes
     .filter((note) => checkedStatus(note, docsPython).due)
-    .sort((a, b) => compareVersions(a.data.checked.python, b.data.checked.python) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort(
+      (a, b) =>
+        compareVersions(a.data.checked.python, b.data.checked.python) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
 }
 
 /** The build log's list of notes due for review, or undefined when every note is current. */

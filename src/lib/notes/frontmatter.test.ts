@@ -42,15 +42,23 @@ describe('readFrontmatter', () => {
 
 describe('checkFrontmatterDates', () => {
   it('names the file, line and field of a date the calendar does not have', () => {
-    const [problem, ...rest] = checkFrontmatterDates(parsed('---\npublished: 2026-01-01\nupdated: 2024-13-40\n---\n'), FILE);
+    const [problem, ...rest] = checkFrontmatterDates(
+      parsed('---\npublished: 2026-01-01\nupdated: 2024-13-40\n---\n'),
+      FILE,
+    );
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ file: FILE, line: 3, field: 'updated' });
     expect(problem?.message).toContain('YYYY-MM-DD');
   });
 
   it('checks the day a note was checked, nested under checked', () => {
-    const problems = checkFrontmatterDates(parsed('---\npublished: 2026-01-01\nchecked: { python: "3.15", on: 2026-02-30 }\n---\n'), FILE);
-    expect(problems).toEqual([expect.objectContaining({ line: 3, field: 'checked.on', message: expect.stringContaining('"2026-02-30"') })]);
+    const problems = checkFrontmatterDates(
+      parsed('---\npublished: 2026-01-01\nchecked: { python: "3.15", on: 2026-02-30 }\n---\n'),
+      FILE,
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 3, field: 'checked.on', message: expect.stringContaining('"2026-02-30"') }),
+    ]);
   });
 
   it('accepts real dates and a missing optional date', () => {

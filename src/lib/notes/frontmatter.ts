@@ -27,7 +27,11 @@ export function isCalendarDate(text: string): boolean {
 export function readFrontmatter(source: string, file: string): RawFrontmatter | ContentProblem {
   const lines = source.split(/\r?\n/);
   if (lines[0]?.trim() !== '---') {
-    return { file, line: 1, message: 'has no frontmatter: start the note with a `---` block holding title, summary, tags and published' };
+    return {
+      file,
+      line: 1,
+      message: 'has no frontmatter: start the note with a `---` block holding title, summary, tags and published',
+    };
   }
   const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
   if (end === -1) {
@@ -37,7 +41,11 @@ export function readFrontmatter(source: string, file: string): RawFrontmatter | 
   const [error] = document.errors;
   if (error) {
     const line = error.linePos?.[0].line;
-    return { file, ...(line === undefined ? {} : { line: line + 1 }), message: `frontmatter is not valid YAML: ${error.message.split('\n')[0]}` };
+    return {
+      file,
+      ...(line === undefined ? {} : { line: line + 1 }),
+      message: `frontmatter is not valid YAML: ${error.message.split('\n')[0]}`,
+    };
   }
   const data: unknown = document.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -54,7 +62,10 @@ export function readFrontmatter(source: string, file: string): RawFrontmatter | 
 /** The raw text of each date field, by its name as an author reads it (`checked.on` for a nested one). */
 function dateFields(data: Record<string, unknown>): Array<[field: string, value: unknown]> {
   const checked = data['checked'];
-  const nested = checked !== null && typeof checked === 'object' && !Array.isArray(checked) ? (checked as Record<string, unknown>)['on'] : undefined;
+  const nested =
+    checked !== null && typeof checked === 'object' && !Array.isArray(checked)
+      ? (checked as Record<string, unknown>)['on']
+      : undefined;
   return [...DATE_FIELDS.map((field): [string, unknown] => [field, data[field]]), ['checked.on', nested]];
 }
 

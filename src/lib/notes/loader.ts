@@ -21,7 +21,9 @@ async function readNoteSources(directory: string): Promise<NoteSource[]> {
     .filter((entry) => entry.isFile() && NOTE_FILE.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
-  return Promise.all(files.map(async (path) => ({ file: relative(process.cwd(), path), text: await readFile(path, 'utf8') })));
+  return Promise.all(
+    files.map(async (path) => ({ file: relative(process.cwd(), path), text: await readFile(path, 'utf8') })),
+  );
 }
 
 export interface NotesLoaderOptions {
@@ -48,14 +50,24 @@ export function notesLoader({ directory, renderInputs, docsPython }: NotesLoader
       if (context.meta.get('render-inputs') !== renderInputs) context.store.clear();
       await inner.load(context);
       // Astro logs a note that failed to render and carries on; the store says which did.
-      const unrendered = [...context.store.values()].filter((entry) => entry.filePath?.endsWith('.md') && entry.rendered === undefined);
+      const unrendered = [...context.store.values()].filter(
+        (entry) => entry.filePath?.endsWith('.md') && entry.rendered === undefined,
+      );
       if (unrendered.length > 0) {
         for (const entry of unrendered) context.store.delete(entry.id);
-        throw new ContentError(unrendered.map((entry) => ({ file: entry.filePath ?? entry.id, message: 'could not be rendered: the error is logged above' })));
+        throw new ContentError(
+          unrendered.map((entry) => ({
+            file: entry.filePath ?? entry.id,
+            message: 'could not be rendered: the error is logged above',
+          })),
+        );
       }
       context.meta.set('render-inputs', renderInputs);
       const due = dueForReviewReport(
-        [...context.store.values()].map((entry) => ({ id: entry.id, data: entry.data as { checked: { python: string; on: Date } } })),
+        [...context.store.values()].map((entry) => ({
+          id: entry.id,
+          data: entry.data as { checked: { python: string; on: Date } },
+        })),
         docsPython,
       );
       if (due) context.logger.warn(due);

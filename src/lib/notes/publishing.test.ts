@@ -19,7 +19,12 @@ describe('publishedNotes', () => {
   });
 
   it('keeps drafts while writing, in date order with the rest', () => {
-    expect(publishedNotes(notes, { includeDrafts: true }).map((n) => n.id)).toEqual(['draft', 'newest', 'middle', 'older']);
+    expect(publishedNotes(notes, { includeDrafts: true }).map((n) => n.id)).toEqual([
+      'draft',
+      'newest',
+      'middle',
+      'older',
+    ]);
   });
 
   it('does not reorder the array it was given', () => {
@@ -33,7 +38,12 @@ describe('byNewest', () => {
   it('orders notes of the same day by title, so two builds agree', () => {
     const sameDay = [note('b-title', '2026-09-09'), note('a-title', '2026-09-09')];
     expect([...sameDay].sort(byNewest).map((n) => n.id)).toEqual(['a-title', 'b-title']);
-    expect([...sameDay].reverse().sort(byNewest).map((n) => n.id)).toEqual(['a-title', 'b-title']);
+    expect(
+      [...sameDay]
+        .reverse()
+        .sort(byNewest)
+        .map((n) => n.id),
+    ).toEqual(['a-title', 'b-title']);
   });
 });
 

@@ -12,7 +12,11 @@ export interface PublishOptions {
 
 /** Newest first; notes published the same day fall back to title order so builds are stable. */
 export function byNewest(a: NoteLike, b: NoteLike): number {
-  return b.data.published.getTime() - a.data.published.getTime() || a.data.title.localeCompare(b.data.title, 'en') || a.id.localeCompare(b.id, 'en');
+  return (
+    b.data.published.getTime() - a.data.published.getTime() ||
+    a.data.title.localeCompare(b.data.title, 'en') ||
+    a.id.localeCompare(b.id, 'en')
+  );
 }
 
 export function publishedNotes<T extends NoteLike>(notes: readonly T[], { includeDrafts }: PublishOptions): T[] {

@@ -31,7 +31,15 @@ describe('placesOfNote', () => {
   const { paths } = resolvePaths([path('start', ['a', 'b', 'c']), path('next', ['c', 'd'])], notes);
 
   it('gives the position, the total and both neighbours in every path the note is in', () => {
-    expect(placesOfNote(paths, 'c').map((place) => [place.path.id, place.position, place.total, place.previous?.id, place.next?.id])).toEqual([
+    expect(
+      placesOfNote(paths, 'c').map((place) => [
+        place.path.id,
+        place.position,
+        place.total,
+        place.previous?.id,
+        place.next?.id,
+      ]),
+    ).toEqual([
       ['start', 3, 3, 'b', undefined],
       ['next', 1, 2, undefined, 'd'],
     ]);

@@ -29,7 +29,10 @@ export interface PathProblem {
 }
 
 /** Each path with its notes looked up, and every step that cannot be. Paths keep the order given. */
-export function resolvePaths<P extends PathLike, N extends NoteRef>(paths: readonly P[], notes: readonly N[]): { paths: Array<ResolvedPath<P, N>>; problems: PathProblem[] } {
+export function resolvePaths<P extends PathLike, N extends NoteRef>(
+  paths: readonly P[],
+  notes: readonly N[],
+): { paths: Array<ResolvedPath<P, N>>; problems: PathProblem[] } {
   const bySlug = new Map(notes.map((note) => [note.id, note]));
   const problems: PathProblem[] = [];
   const resolved = paths.map((path) => {
@@ -57,12 +60,17 @@ export interface PlaceInPath<P, N> {
 }
 
 /** Every path a note is a step of, with its neighbours, in the order the paths are given. */
-export function placesOfNote<P, N extends NoteRef>(paths: ReadonlyArray<ResolvedPath<P, N>>, slug: string): Array<PlaceInPath<P, N>> {
+export function placesOfNote<P, N extends NoteRef>(
+  paths: ReadonlyArray<ResolvedPath<P, N>>,
+  slug: string,
+): Array<PlaceInPath<P, N>> {
   return paths.flatMap(({ path, steps }) => {
     const index = steps.findIndex((step) => step.note.id === slug);
     if (index === -1) return [];
     const previous = steps[index - 1]?.note;
     const next = steps[index + 1]?.note;
-    return [{ path, position: index + 1, total: steps.length, ...(previous ? { previous } : {}), ...(next ? { next } : {}) }];
+    return [
+      { path, position: index + 1, total: steps.length, ...(previous ? { previous } : {}), ...(next ? { next } : {}) },
+    ];
   });
 }

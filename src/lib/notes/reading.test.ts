@@ -19,7 +19,7 @@ describe('readingMinutes', () => {
   });
 
   it('ignores markup that is not words', () => {
-    expect(readingMinutes('## --- | --- | *** ' + words(220))).toBe(1);
+    expect(readingMinutes(`## --- | --- | *** ${words(220)}`)).toBe(1);
   });
 });
 
@@ -27,7 +27,13 @@ describe('tableOfContents', () => {
   const h = (depth: number, text: string) => ({ depth, text, id: text.toLowerCase().replace(/\s+/g, '-') });
 
   it('nests h3 under their h2 and skips other levels', () => {
-    const toc = tableOfContents([h(2, 'Why it matters'), h(3, 'A detail'), h(4, 'Too deep'), h(2, 'The answer'), h(2, 'Read next')]);
+    const toc = tableOfContents([
+      h(2, 'Why it matters'),
+      h(3, 'A detail'),
+      h(4, 'Too deep'),
+      h(2, 'The answer'),
+      h(2, 'Read next'),
+    ]);
     expect(toc).toEqual([
       { slug: 'why-it-matters', text: 'Why it matters', children: [{ slug: 'a-detail', text: 'A detail' }] },
       { slug: 'the-answer', text: 'The answer', children: [] },

@@ -20,7 +20,10 @@ export interface TocEntry {
 }
 
 /** The sections worth a table of contents (h2 with their h3), or none when there are fewer than `minimum`. */
-export function tableOfContents(headings: ReadonlyArray<{ depth: number; id: string; text: string }>, minimum = 3): TocEntry[] {
+export function tableOfContents(
+  headings: ReadonlyArray<{ depth: number; id: string; text: string }>,
+  minimum = 3,
+): TocEntry[] {
   const entries: TocEntry[] = [];
   for (const heading of headings) {
     if (heading.depth === 2) entries.push({ slug: heading.id, text: heading.text, children: [] });

@@ -23,7 +23,10 @@ describe('checkNoteSources', () => {
   });
 
   it('collects every problem of every file at once', () => {
-    const bad = { file: 'content/notes/bad.md', text: '---\npublished: 2024-13-40\nupdated: 2024-02-30\n---\n```python\nx = 1\n' };
+    const bad = {
+      file: 'content/notes/bad.md',
+      text: '---\npublished: 2024-13-40\nupdated: 2024-02-30\n---\n```python\nx = 1\n',
+    };
     expect(checkNoteSources([bad]).map((p) => [p.line, p.field])).toEqual([
       [2, 'published'],
       [3, 'updated'],

@@ -67,10 +67,22 @@ export const requireClosedFences: NoteSourceCheck = (sources) =>
     const line = unclosedFenceLine(text);
     return line === undefined
       ? []
-      : [{ file, line, message: 'opens a code block that is never closed, so the rest of the note would render as code: add the closing fence' }];
+      : [
+          {
+            file,
+            line,
+            message:
+              'opens a code block that is never closed, so the rest of the note would render as code: add the closing fence',
+          },
+        ];
   });
 
-export const NOTE_SOURCE_CHECKS: readonly NoteSourceCheck[] = [requireSomeNotes, requireUniqueSlugs, requireValidFrontmatter, requireClosedFences];
+export const NOTE_SOURCE_CHECKS: readonly NoteSourceCheck[] = [
+  requireSomeNotes,
+  requireUniqueSlugs,
+  requireValidFrontmatter,
+  requireClosedFences,
+];
 
 export function checkNoteSources(sources: readonly NoteSource[], checks = NOTE_SOURCE_CHECKS): ContentProblem[] {
   return checks.flatMap((check) => check(sources));

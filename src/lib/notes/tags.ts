@@ -44,7 +44,12 @@ export function notesByTag(notes: readonly TaggedNote[]): Map<string, number[]> 
  * Notes sharing tags with `note`, most shared tags first; ties keep the given order
  * (newest first when callers pass published notes). Only notes sharing a tag are looked at.
  */
-export function relatedNotes<N extends TaggedNote>(note: N, notes: readonly N[], limit = 3, index = notesByTag(notes)): N[] {
+export function relatedNotes<N extends TaggedNote>(
+  note: N,
+  notes: readonly N[],
+  limit = 3,
+  index = notesByTag(notes),
+): N[] {
   const shared = new Map<number, number>();
   for (const tagId of new Set(tagIdsOf(note))) {
     for (const position of index.get(tagId) ?? []) {

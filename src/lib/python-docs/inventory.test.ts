@@ -16,10 +16,25 @@ describe('lookupApi', () => {
     ['asyncio.run', `${DOCS}/asyncio-runner.html#asyncio.run`, 'function', 'asyncio'],
     ['asyncio.Task.cancel', `${DOCS}/asyncio-task.html#asyncio.Task.cancel`, 'method', 'asyncio'],
     ['asyncio.CancelledError', `${DOCS}/asyncio-exceptions.html#asyncio.CancelledError`, 'exception', 'asyncio'],
-    ['multiprocessing.shared_memory.SharedMemory.buf', `${DOCS}/multiprocessing.shared_memory.html#multiprocessing.shared_memory.SharedMemory.buf`, 'attribute', 'multiprocessing.shared_memory'],
-    ['concurrent.futures.ProcessPoolExecutor', `${DOCS}/concurrent.futures.html#concurrent.futures.ProcessPoolExecutor`, 'class', 'concurrent.futures'],
+    [
+      'multiprocessing.shared_memory.SharedMemory.buf',
+      `${DOCS}/multiprocessing.shared_memory.html#multiprocessing.shared_memory.SharedMemory.buf`,
+      'attribute',
+      'multiprocessing.shared_memory',
+    ],
+    [
+      'concurrent.futures.ProcessPoolExecutor',
+      `${DOCS}/concurrent.futures.html#concurrent.futures.ProcessPoolExecutor`,
+      'class',
+      'concurrent.futures',
+    ],
     ['concurrent.futures', `${DOCS}/concurrent.futures.html#module-concurrent.futures`, 'module', 'concurrent.futures'],
-    ['asyncio.loop.run_in_executor', `${DOCS}/asyncio-eventloop.html#asyncio.loop.run_in_executor`, 'method', 'asyncio'],
+    [
+      'asyncio.loop.run_in_executor',
+      `${DOCS}/asyncio-eventloop.html#asyncio.loop.run_in_executor`,
+      'method',
+      'asyncio',
+    ],
     ['socket.socket.share', `${DOCS}/socket.html#socket.socket.share`, 'method', 'socket'],
     ['queue.Queue', `${DOCS}/queue.html#queue.Queue`, 'class', 'queue'],
     ['str.join', `${DOCS}/stdtypes.html#str.join`, 'method', 'builtins'],
@@ -28,21 +43,43 @@ describe('lookupApi', () => {
   });
 
   it.each([
-    ['loop.run_in_executor', 'asyncio.loop.run_in_executor', `${DOCS}/asyncio-eventloop.html#asyncio.loop.run_in_executor`],
-    ['loop.slow_callback_duration', 'asyncio.loop.slow_callback_duration', `${DOCS}/asyncio-eventloop.html#asyncio.loop.slow_callback_duration`],
+    [
+      'loop.run_in_executor',
+      'asyncio.loop.run_in_executor',
+      `${DOCS}/asyncio-eventloop.html#asyncio.loop.run_in_executor`,
+    ],
+    [
+      'loop.slow_callback_duration',
+      'asyncio.loop.slow_callback_duration',
+      `${DOCS}/asyncio-eventloop.html#asyncio.loop.slow_callback_duration`,
+    ],
     ['tg.create_task', 'asyncio.TaskGroup.create_task', `${DOCS}/asyncio-task.html#asyncio.TaskGroup.create_task`],
-    ['pool.submit', 'concurrent.futures.Executor.submit', `${DOCS}/concurrent.futures.html#concurrent.futures.Executor.submit`],
-    ['shm.unlink', 'multiprocessing.shared_memory.SharedMemory.unlink', `${DOCS}/multiprocessing.shared_memory.html#multiprocessing.shared_memory.SharedMemory.unlink`],
+    [
+      'pool.submit',
+      'concurrent.futures.Executor.submit',
+      `${DOCS}/concurrent.futures.html#concurrent.futures.Executor.submit`,
+    ],
+    [
+      'shm.unlink',
+      'multiprocessing.shared_memory.SharedMemory.unlink',
+      `${DOCS}/multiprocessing.shared_memory.html#multiprocessing.shared_memory.SharedMemory.unlink`,
+    ],
   ])('the alias %s finds %s', (alias, name, url) => {
     expect(lookup(alias)).toMatchObject({ name, url });
   });
 
-  it.each(['asyncio.not_a_thing', 'loop.not_a_method', 'future.result', 'queue.put', 'toString', 'constructor', 'global interpreter lock', 'asyncio-debug-mode'])(
-    'knows nothing of %s',
-    (name) => {
-      expect(lookup(name)).toBeUndefined();
-    },
-  );
+  it.each([
+    'asyncio.not_a_thing',
+    'loop.not_a_method',
+    'future.result',
+    'queue.put',
+    'toString',
+    'constructor',
+    'global interpreter lock',
+    'asyncio-debug-mode',
+  ])('knows nothing of %s', (name) => {
+    expect(lookup(name)).toBeUndefined();
+  });
 });
 
 describe('aliases', () => {
@@ -56,7 +93,9 @@ describe('aliases', () => {
 
   it('never shadows a documented name', () => {
     const aliases = [...Object.keys(NAME_ALIASES), ...Object.keys(RECEIVER_ALIASES)];
-    expect(aliases.filter((alias) => Object.hasOwn(inventory.objects, alias) || Object.hasOwn(inventory.modules, alias))).toEqual([]);
+    expect(
+      aliases.filter((alias) => Object.hasOwn(inventory.objects, alias) || Object.hasOwn(inventory.modules, alias)),
+    ).toEqual([]);
   });
 
   it.each([
@@ -71,11 +110,20 @@ describe('aliases', () => {
 });
 
 describe('every lookup lands on a page and anchor the inventory holds', () => {
-  const known = new Set([...Object.values(inventory.objects), ...Object.values(inventory.modules)].map(({ page, anchor }) => `${inventory.base}${page}#${anchor}`));
+  const known = new Set(
+    [...Object.values(inventory.objects), ...Object.values(inventory.modules)].map(
+      ({ page, anchor }) => `${inventory.base}${page}#${anchor}`,
+    ),
+  );
   const loopMembers = Object.keys(inventory.objects)
     .filter((name) => name.startsWith('asyncio.loop.'))
     .map((name) => name.replace('asyncio.', ''));
-  const names = [...Object.keys(inventory.objects), ...Object.keys(inventory.modules), ...Object.keys(NAME_ALIASES), ...loopMembers];
+  const names = [
+    ...Object.keys(inventory.objects),
+    ...Object.keys(inventory.modules),
+    ...Object.keys(NAME_ALIASES),
+    ...loopMembers,
+  ];
 
   it(`for all ${names.length} documented names and aliases`, () => {
     const urls = names.map((name) => lookup(name)?.url);
@@ -84,22 +132,41 @@ describe('every lookup lands on a page and anchor the inventory holds', () => {
 });
 
 describe('loading the inventory', () => {
-  const valid = { python: '3.14', source: 'x', base: 'https://docs.python.org/3/', objects: {}, modules: {}, glossary: {}, labels: {} };
+  const valid = {
+    python: '3.14',
+    source: 'x',
+    base: 'https://docs.python.org/3/',
+    objects: {},
+    modules: {},
+    glossary: {},
+    labels: {},
+  };
 
   it.each([
     [null, 'field "(root)" must be a JSON object'],
     [[], 'field "(root)" must be a JSON object'],
     [{ ...valid, python: 3.14 }, 'field "python" must be a string'],
     [{ ...valid, base: 'http://docs.python.org/3/' }, 'field "base" must be an https URL ending in /'],
-    [{ ...valid, objects: { a: { page: 'x.html', kind: 'class' } } }, 'field "objects.a.anchor" is required: every entry has a page and an anchor'],
+    [
+      { ...valid, objects: { a: { page: 'x.html', kind: 'class' } } },
+      'field "objects.a.anchor" is required: every entry has a page and an anchor',
+    ],
     [{ ...valid, objects: { a: { page: 'x.html', anchor: 'a' } } }, 'field "objects.a.kind" is required'],
-    [{ ...valid, objects: { a: { page: 'x.html', anchor: 'a', kind: 'class', added: '3.x' } } }, 'field "objects.a.added" must be a Python version'],
+    [
+      { ...valid, objects: { a: { page: 'x.html', anchor: 'a', kind: 'class', added: '3.x' } } },
+      'field "objects.a.added" must be a Python version',
+    ],
     [{ ...valid, modules: { a: { page: 'x.html', anchor: 'a', removed: 3.16 } } }, 'field "modules.a.removed"'],
-    [{ ...valid, glossary: { GIL: 'glossary.html#term-GIL' } }, 'field "glossary.GIL" must be an object with a page and an anchor'],
+    [
+      { ...valid, glossary: { GIL: 'glossary.html#term-GIL' } },
+      'field "glossary.GIL" must be an object with a page and an anchor',
+    ],
     [{ ...valid, labels: undefined }, 'field "labels" must be an object of name to {page, anchor}'],
     [{ ...valid, extra: {} }, 'field "(root)"'],
   ])('refuses bad data and names the file and field (%#)', (data, message) => {
-    expect(() => parseInventory(data, 'content/python-inventory.json')).toThrow(`content/python-inventory.json: ${message}`);
+    expect(() => parseInventory(data, 'content/python-inventory.json')).toThrow(
+      `content/python-inventory.json: ${message}`,
+    );
   });
 
   it('says which file is not JSON', () => {

@@ -84,15 +84,25 @@ const versionFacts = {
   removal: version.optional(),
   removed: version.optional(),
 };
-const section = <T extends z.ZodType>(entry: T) => z.record(z.string(), entry, { error: 'must be an object of name to {page, anchor}' });
-const entryOf = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape, { error: 'must be an object with a page and an anchor' });
+const section = <T extends z.ZodType>(entry: T) =>
+  z.record(z.string(), entry, { error: 'must be an object of name to {page, anchor}' });
+const entryOf = <T extends z.ZodRawShape>(shape: T) =>
+  z.strictObject(shape, { error: 'must be an object with a page and an anchor' });
 
 const inventorySchema = z.strictObject(
   {
-    python: z.string({ error: 'must be a string' }).regex(/^3\.\d{1,2}(?:\.\d+)?$/, 'must be a Python release such as "3.15"'),
+    python: z
+      .string({ error: 'must be a string' })
+      .regex(/^3\.\d{1,2}(?:\.\d+)?$/, 'must be a Python release such as "3.15"'),
     source: z.string({ error: 'must be a string' }),
     base: z.string({ error: 'must be a string' }).regex(/^https:\/\/.+\/$/, 'must be an https URL ending in /'),
-    objects: section(entryOf({ ...located, kind: z.string({ error: 'is required: the Sphinx role (class, function, method…)' }), ...versionFacts })),
+    objects: section(
+      entryOf({
+        ...located,
+        kind: z.string({ error: 'is required: the Sphinx role (class, function, method…)' }),
+        ...versionFacts,
+      }),
+    ),
     modules: section(entryOf({ ...located, ...versionFacts })),
     glossary: section(entryOf(located)),
     labels: section(entryOf(located)),
@@ -108,7 +118,9 @@ export function parseInventory(data: unknown, file: string): PythonInventory {
     const field = issue.path.length === 0 ? '(root)' : issue.path.join('.');
     return `${file}: field "${field}" ${issue.message}`;
   });
-  throw new Error(`${problems.join('\n')}\nRefresh the file with \`npm run inventory -- <objects.inv or python-inventory.json>\``);
+  throw new Error(
+    `${problems.join('\n')}\nRefresh the file with \`npm run inventory -- <objects.inv or python-inventory.json>\``,
+  );
 }
 
 /** Reads and checks an inventory file; a broken file stops the build with its name in the message. */
@@ -143,7 +155,12 @@ export function apiLookup(inventory: PythonInventory): ApiLookup {
     const module = Object.hasOwn(inventory.modules, name) ? inventory.modules[name] : undefined;
     const entry = object ?? module;
     if (!entry) return undefined;
-    return { name, url: `${inventory.base}${entry.page}#${entry.anchor}`, kind: object?.kind ?? 'module', module: moduleOf(name, inventory.modules) };
+    return {
+      name,
+      url: `${inventory.base}${entry.page}#${entry.anchor}`,
+      kind: object?.kind ?? 'module',
+      module: moduleOf(name, inventory.modules),
+    };
   };
   // Notes name the same few APIs again and again: each name is looked up once.
   const known = new Map<string, ApiTarget | undefined>();

@@ -6,12 +6,35 @@ const link = (name: string, module: string) => ({ name, module, url: `${DOCS}#${
 
 it('groups linked APIs by module, each with the notes that use it once', () => {
   const index = buildApiIndex([
-    { slug: 'taskgroup', title: 'TaskGroup', apiLinks: [link('asyncio.TaskGroup', 'asyncio'), link('asyncio.TaskGroup', 'asyncio'), link('asyncio.timeout', 'asyncio')] },
-    { slug: 'pools', title: 'Pools', apiLinks: [link('concurrent.futures.ProcessPoolExecutor', 'concurrent.futures'), link('asyncio.TaskGroup', 'asyncio')] },
+    {
+      slug: 'taskgroup',
+      title: 'TaskGroup',
+      apiLinks: [
+        link('asyncio.TaskGroup', 'asyncio'),
+        link('asyncio.TaskGroup', 'asyncio'),
+        link('asyncio.timeout', 'asyncio'),
+      ],
+    },
+    {
+      slug: 'pools',
+      title: 'Pools',
+      apiLinks: [
+        link('concurrent.futures.ProcessPoolExecutor', 'concurrent.futures'),
+        link('asyncio.TaskGroup', 'asyncio'),
+      ],
+    },
     { slug: 'empty', title: 'Empty', apiLinks: [] },
   ]);
-  expect(index.map(({ module, apis }) => [module, apis.map((api) => [api.name, api.citedBy.map((note) => note.slug)])])).toEqual([
-    ['asyncio', [['asyncio.TaskGroup', ['taskgroup', 'pools']], ['asyncio.timeout', ['taskgroup']]]],
+  expect(
+    index.map(({ module, apis }) => [module, apis.map((api) => [api.name, api.citedBy.map((note) => note.slug)])]),
+  ).toEqual([
+    [
+      'asyncio',
+      [
+        ['asyncio.TaskGroup', ['taskgroup', 'pools']],
+        ['asyncio.timeout', ['taskgroup']],
+      ],
+    ],
     ['concurrent.futures', [['concurrent.futures.ProcessPoolExecutor', ['pools']]]],
   ]);
 });

@@ -13,8 +13,13 @@ interface ExportableNote {
   data: { title: string; checked: { python: string; on: Date } };
 }
 
-export function referencesExport<R extends ExportableReference>(index: ReferenceIndex<R> & { apis: ApiModule[] }, notes: readonly ExportableNote[], site: URL | undefined) {
-  const noteUrls = (citedBy: ReadonlyArray<{ slug: string }>) => (site ? citedBy.map((note) => absoluteUrl(noteUrl(note.slug), site)) : []);
+export function referencesExport<R extends ExportableReference>(
+  index: ReferenceIndex<R> & { apis: ApiModule[] },
+  notes: readonly ExportableNote[],
+  site: URL | undefined,
+) {
+  const noteUrls = (citedBy: ReadonlyArray<{ slug: string }>) =>
+    site ? citedBy.map((note) => absoluteUrl(noteUrl(note.slug), site)) : [];
   return {
     notes: notes.map((note) => ({
       slug: note.id,
@@ -41,7 +46,13 @@ export function referencesExport<R extends ExportableReference>(index: Reference
       }),
     ),
     apis: index.apis.flatMap(({ module, apis }) =>
-      apis.map(({ name, url, citedBy }) => ({ name, module, url, citedBy: citedBy.map((note) => note.slug), citedByUrls: noteUrls(citedBy) })),
+      apis.map(({ name, url, citedBy }) => ({
+        name,
+        module,
+        url,
+        citedBy: citedBy.map((note) => note.slug),
+        citedByUrls: noteUrls(citedBy),
+      })),
     ),
   };
 }

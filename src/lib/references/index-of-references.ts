@@ -59,10 +59,14 @@ export function referencesOfNote<R extends ReferenceLike>(match: ReferenceMatche
 // One collator for every comparison: localeCompare with options builds one per call.
 const titles = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 const ids = new Intl.Collator('en');
-const byTitle = (a: ReferenceLike, b: ReferenceLike) => titles.compare(a.data.title, b.data.title) || ids.compare(a.id, b.id);
+const byTitle = (a: ReferenceLike, b: ReferenceLike) =>
+  titles.compare(a.data.title, b.data.title) || ids.compare(a.id, b.id);
 
 /** Every cited reference grouped by kind (official docs first, then by title), with its notes. */
-export function buildReferenceIndex<R extends ReferenceLike>(references: readonly R[], notes: readonly CitingNote[]): ReferenceIndex<R> {
+export function buildReferenceIndex<R extends ReferenceLike>(
+  references: readonly R[],
+  notes: readonly CitingNote[],
+): ReferenceIndex<R> {
   const citedBy = new Map<R, Array<{ slug: string; title: string }>>(references.map((reference) => [reference, []]));
   const match = referenceMatcher(references);
   for (const note of notes) {

@@ -1,6 +1,16 @@
 /** The kinds of reference, in the order the index shows them: official material first. */
 
-export const REFERENCE_KINDS = ['official-doc', 'pep', 'library-doc', 'article', 'talk', 'slides', 'book', 'qa', 'tool'] as const;
+export const REFERENCE_KINDS = [
+  'official-doc',
+  'pep',
+  'library-doc',
+  'article',
+  'talk',
+  'slides',
+  'book',
+  'qa',
+  'tool',
+] as const;
 
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 

@@ -7,7 +7,10 @@ describe('normalizeUrl', () => {
   it.each([
     ['HTTPS://Docs.Python.org/3/library/', 'https://docs.python.org/3/library'],
     ['https://docs.python.org:443/3/', 'https://docs.python.org/3'],
-    ['https://peps.python.org/pep-0525/#asynchronous-generators', 'https://peps.python.org/pep-0525#asynchronous-generators'],
+    [
+      'https://peps.python.org/pep-0525/#asynchronous-generators',
+      'https://peps.python.org/pep-0525#asynchronous-generators',
+    ],
     ['https://example.com', 'https://example.com/'],
     ['https://example.com/', 'https://example.com/'],
     ['https://example.com/a?', 'https://example.com/a'],
@@ -25,7 +28,11 @@ describe('normalizeUrl', () => {
 
 describe('fragments', () => {
   it.each([
-    ['https://docs.python.org/3/library/asyncio-task.html#asyncio.TaskGroup', 'asyncio.TaskGroup', 'https://docs.python.org/3/library/asyncio-task.html'],
+    [
+      'https://docs.python.org/3/library/asyncio-task.html#asyncio.TaskGroup',
+      'asyncio.TaskGroup',
+      'https://docs.python.org/3/library/asyncio-task.html',
+    ],
     ['https://example.com/page', undefined, 'https://example.com/page'],
     ['https://example.com/page#caf%C3%A9', 'café', 'https://example.com/page'],
   ])('%s', (url, fragment, page) => {

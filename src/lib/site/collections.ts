@@ -22,11 +22,17 @@ export type Reference = CollectionEntry<'references'>;
  */
 function oncePerBuild<T>(load: () => Promise<T>): () => Promise<T> {
   let cached: Promise<T> | undefined;
-  return () => (import.meta.env.DEV ? load() : (cached ??= load()));
+  return () => {
+    if (import.meta.env.DEV) return load();
+    cached ??= load();
+    return cached;
+  };
 }
 
 /** Published notes, newest first; drafts too while running `astro dev`. */
-export const getNotes = oncePerBuild(async (): Promise<Note[]> => publishedNotes(await getCollection('notes'), { includeDrafts: import.meta.env.DEV }));
+export const getNotes = oncePerBuild(
+  async (): Promise<Note[]> => publishedNotes(await getCollection('notes'), { includeDrafts: import.meta.env.DEV }),
+);
 
 export async function getTagSummaries() {
   return tagSummaries(await getCollection('tags'), await getNotes());
@@ -64,14 +70,21 @@ export async function renderNote(note: Note) {
 export type RenderedNote = { note: Note } & Awaited<ReturnType<typeof renderNote>>;
 
 /** Every published note rendered, for the pages and the validation stage that need all of them. */
-export const getRenderedNotes = oncePerBuild(async (): Promise<RenderedNote[]> => Promise.all((await getNotes()).map(async (note) => ({ note, ...(await renderNote(note)) }))));
+export const getRenderedNotes = oncePerBuild(
+  async (): Promise<RenderedNote[]> =>
+    Promise.all((await getNotes()).map(async (note) => ({ note, ...(await renderNote(note)) }))),
+);
 
 /** The outbound links among a note's links: the ones the References section lists. */
-export const outboundLinksOf = (links: readonly CollectedLink[]): CollectedLink[] => links.filter((link) => link.kind === 'link' && isOutboundUrl(link.url, import.meta.env.SITE));
+export const outboundLinksOf = (links: readonly CollectedLink[]): CollectedLink[] =>
+  links.filter((link) => link.kind === 'link' && isOutboundUrl(link.url, import.meta.env.SITE));
 
 /** The references a set of links cites, once each, in the order they are first cited. */
 export async function getReferencesOf(links: readonly CollectedLink[]): Promise<Reference[]> {
-  return referencesOfNote(await getReferenceMatcher(), outboundLinksOf(links).map((link) => link.url));
+  return referencesOfNote(
+    await getReferenceMatcher(),
+    outboundLinksOf(links).map((link) => link.url),
+  );
 }
 
 /**
@@ -80,11 +93,19 @@ export async function getReferencesOf(links: readonly CollectedLink[]): Promise<
  */
 export const getReferenceIndex = oncePerBuild(async () => {
   const rendered = await getRenderedNotes();
-  const citing = rendered.map(({ note, page }) => ({ slug: note.id, title: note.data.title, urls: outboundLinksOf(page.links).map((link) => link.url) }));
-  const apis = buildApiIndex(rendered.map(({ note, page }) => ({ slug: note.id, title: note.data.title, apiLinks: page.apiLinks })));
+  const citing = rendered.map(({ note, page }) => ({
+    slug: note.id,
+    title: note.data.title,
+    urls: outboundLinksOf(page.links).map((link) => link.url),
+  }));
+  const apis = buildApiIndex(
+    rendered.map(({ note, page }) => ({ slug: note.id, title: note.data.title, apiLinks: page.apiLinks })),
+  );
   const index = buildReferenceIndex(await getReferences(), citing);
   const status = await getLinkStatus();
-  const attention = index.groups.flatMap((group) => group.references).filter(({ reference }) => needsAttention(linkHealth(reference.data.url, status)));
+  const attention = index.groups
+    .flatMap((group) => group.references)
+    .filter(({ reference }) => needsAttention(linkHealth(reference.data.url, status)));
   return { ...index, apis, status, attention };
 });
 
@@ -96,7 +117,9 @@ export async function getLinkStatus(): Promise<LinkStatusFile> {
 }
 
 /** The reading paths in the order of content/paths.yaml, each step with its note; steps naming no published note are left out (the validation stage reports them). */
-export const getReadingPaths = oncePerBuild(async () => resolvePaths(await getCollection('paths'), await getNotes()).paths);
+export const getReadingPaths = oncePerBuild(
+  async () => resolvePaths(await getCollection('paths'), await getNotes()).paths,
+);
 
 export type ReadingPath = Awaited<ReturnType<typeof getReadingPaths>>[number];
 

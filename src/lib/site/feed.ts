@@ -5,7 +5,13 @@ import { absoluteUrl, noteUrl } from './paths';
 
 interface FeedNote {
   id: string;
-  data: { title: string; summary: string; published: Date; tags: ReadonlyArray<{ id: string }>; checked: { python: string; on: Date } };
+  data: {
+    title: string;
+    summary: string;
+    published: Date;
+    tags: ReadonlyArray<{ id: string }>;
+    checked: { python: string; on: Date };
+  };
 }
 
 export function feedItems(notes: readonly FeedNote[], site: URL | string): RSSFeedItem[] {

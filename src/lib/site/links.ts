@@ -22,17 +22,23 @@ export function classifyLink(href: string, slug: string, siteUrl: string): LinkV
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
   if (scheme === 'mailto') return { kind: 'mail' };
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
-    return problem(`uses the ${scheme}: scheme, which is not allowed: link to https:// pages, other notes (../slug/) or mailto: addresses`);
+    return problem(
+      `uses the ${scheme}: scheme, which is not allowed: link to https:// pages, other notes (../slug/) or mailto: addresses`,
+    );
   }
   if (scheme !== undefined) {
     if (!URL.canParse(href)) return problem(`is not a valid URL: write it as https://host/path`);
     const url = new URL(href);
     if (url.host.toLowerCase() !== new URL(siteUrl).host.toLowerCase()) return { kind: 'outbound' };
-    return problem(`is an absolute link to this site: write it relative, e.g. ../other-note/, so it works wherever the site is hosted`);
+    return problem(
+      `is an absolute link to this site: write it relative, e.g. ../other-note/, so it works wherever the site is hosted`,
+    );
   }
   if (href.startsWith('//')) return problem('is protocol-relative: write the full https:// URL');
   if (href.startsWith('/')) {
-    return problem(`starts at the site root, which breaks when the site is hosted under a sub-path: write it relative, e.g. ../other-note/`);
+    return problem(
+      `starts at the site root, which breaks when the site is hosted under a sub-path: write it relative, e.g. ../other-note/`,
+    );
   }
   if (/^(www\.|([a-z0-9-]+\.)+(com|org|net|io|dev)\b)/i.test(href)) {
     return problem(`looks like a web address without https:// — write https://${href}`);
@@ -44,5 +50,7 @@ export function classifyLink(href: string, slug: string, siteUrl: string): LinkV
   const tag = /^\/tags\/([^/]+)\/$/.exec(url.pathname);
   if (tag?.[1]) return { kind: 'tag', tagId: tag[1] };
   if (SITE_PAGES.has(url.pathname)) return { kind: 'page' };
-  return problem(`points to ${url.pathname}, which is no page of this site: link to notes as ../slug/, tags as ../../tags/id/`);
+  return problem(
+    `points to ${url.pathname}, which is no page of this site: link to notes as ../slug/, tags as ../../tags/id/`,
+  );
 }

@@ -22,7 +22,8 @@ export const rssUrl = (base?: string) => withBase('/rss.xml', base);
 export const readingPathsUrl = (base?: string) => withBase('/paths/', base);
 /** The element id of a reading path on the paths page. */
 export const readingPathAnchor = (pathId: string) => `path-${pathId}`;
-export const readingPathUrl = (pathId: string, base?: string) => `${readingPathsUrl(base)}#${readingPathAnchor(pathId)}`;
+export const readingPathUrl = (pathId: string, base?: string) =>
+  `${readingPathsUrl(base)}#${readingPathAnchor(pathId)}`;
 
 /** The absolute URL of a site path, for canonical links and feeds. */
 export function absoluteUrl(path: string, site: URL | string): string {
@@ -36,5 +37,6 @@ export const LAYOUT_ANCHORS = ['main', 'toc-heading', 'references', 'related-hea
 export const referenceAnchor = (referenceId: string) => `ref-${referenceId}`;
 /** The element id of a group of references of one kind on the index page. */
 export const kindAnchor = (kind: string) => `kind-${kind}`;
-export const referenceUrl = (referenceId: string, base?: string) => `${referencesUrl(base)}#${referenceAnchor(referenceId)}`;
+export const referenceUrl = (referenceId: string, base?: string) =>
+  `${referencesUrl(base)}#${referenceAnchor(referenceId)}`;
 export const referencesJsonUrl = (base?: string) => withBase('/references.json', base);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, headersFile } from './security';
 
-const directives = (policy: string) => new Map(policy.split(/;\s*/).map((d) => [d.split(' ')[0], d.split(' ').slice(1)] as const));
+const directives = (policy: string) =>
+  new Map(policy.split(/;\s*/).map((d) => [d.split(' ')[0], d.split(' ').slice(1)] as const));
 
 describe('the content security policy', () => {
   const policy = directives(CONTENT_SECURITY_POLICY);
@@ -25,7 +26,12 @@ describe('headersFile', () => {
   ])('applies every header under base %s', (base, rule) => {
     const file = headersFile(base);
     expect(file.split('\n')[0]).toBe(rule);
-    for (const header of ['Content-Security-Policy', 'Referrer-Policy', 'X-Content-Type-Options', 'Permissions-Policy']) {
+    for (const header of [
+      'Content-Security-Policy',
+      'Referrer-Policy',
+      'X-Content-Type-Options',
+      'Permissions-Policy',
+    ]) {
       expect(file).toMatch(new RegExp(`^  ${header}: \\S`, 'm'));
     }
     expect(file).toContain("frame-ancestors 'none'");

@@ -54,7 +54,12 @@ describe('extractSnippets', () => {
     const snippets = await extract('forms.mdx');
     expect(snippets).toEqual([
       { file: 'forms.mdx', line: 12, code: 'print(1 + 1)', meta: { run: true }, expectedOutput: '2' },
-      { file: 'forms.mdx', line: 23, code: 'type Point = tuple[float, float]', meta: { run: false, minPython: '3.12' } },
+      {
+        file: 'forms.mdx',
+        line: 23,
+        code: 'type Point = tuple[float, float]',
+        meta: { run: false, minPython: '3.12' },
+      },
     ]);
   });
 

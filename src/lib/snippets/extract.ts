@@ -78,6 +78,8 @@ export async function collectSnippets(contentDir: string, displayRoot = process.
     .filter((entry) => entry.isFile() && /\.mdx?$/.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
-  const perFile = await Promise.all(files.map(async (path) => extractSnippets(await readFile(path, 'utf8'), relative(displayRoot, path))));
+  const perFile = await Promise.all(
+    files.map(async (path) => extractSnippets(await readFile(path, 'utf8'), relative(displayRoot, path))),
+  );
   return perFile.flat();
 }

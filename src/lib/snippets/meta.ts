@@ -28,7 +28,8 @@ export function parseSnippetMeta(raw: string | undefined): SnippetMeta {
   while (TOKEN.lastIndex < text.length) {
     const start = TOKEN.lastIndex;
     const match = TOKEN.exec(text);
-    if (!match || match[0].trim() === '') throw new Error(`cannot read "${text.slice(start).trim()}" in the snippet's meta (${META_HELP})`);
+    if (!match || match[0].trim() === '')
+      throw new Error(`cannot read "${text.slice(start).trim()}" in the snippet's meta (${META_HELP})`);
     const [, word, quoted, bare] = match;
     const value = quoted ?? bare;
     switch (word) {
@@ -41,7 +42,8 @@ export function parseSnippetMeta(raw: string | undefined): SnippetMeta {
         meta.norun = value.trim();
         break;
       case 'python':
-        if (!value || !PYTHON_VERSION.test(value)) throw new Error(`"python" needs a version such as python=3.14, not "${value ?? ''}"`);
+        if (!value || !PYTHON_VERSION.test(value))
+          throw new Error(`"python" needs a version such as python=3.14, not "${value ?? ''}"`);
         meta.minPython = value;
         break;
       case 'title':

@@ -7,7 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { getCollection } from 'astro:content';
-import { getNotes, getReferenceMatcher, getReferences, getRenderedNotes, outboundLinksOf, type RenderedNote } from '../site/collections';
+import {
+  getNotes,
+  getReferenceMatcher,
+  getReferences,
+  getRenderedNotes,
+  outboundLinksOf,
+  type RenderedNote,
+} from '../site/collections';
 import { contentRoot } from '../content/root';
 import { ContentError, type ContentProblem } from '../content/errors';
 import { yamlLineOf } from '../content/yaml-lines';
@@ -37,8 +44,14 @@ function noteFile(note: RenderedNote['note']) {
   let offset: number | undefined;
   return {
     file: shown(path),
-    fileLine: (line: number) => line + (offset ??= linesBeforeBody(fileText(path), path)),
-    fieldLine: (field: string) => fileText(path).split(/\r?\n/).findIndex((text) => text.startsWith(`${field}:`)) + 1 || undefined,
+    fileLine: (line: number) => {
+      offset ??= linesBeforeBody(fileText(path), path);
+      return line + offset;
+    },
+    fieldLine: (field: string) =>
+      fileText(path)
+        .split(/\r?\n/)
+        .findIndex((text) => text.startsWith(`${field}:`)) + 1 || undefined,
   };
 }
 
@@ -49,13 +62,20 @@ interface Findings {
 
 async function findings(): Promise<Findings> {
   const root = contentRoot();
-  const [rendered, references, tags, paths] = await Promise.all([getRenderedNotes(), getReferences(), getCollection('tags'), getCollection('paths')]);
+  const [rendered, references, tags, paths] = await Promise.all([
+    getRenderedNotes(),
+    getReferences(),
+    getCollection('tags'),
+    getCollection('paths'),
+  ]);
   const tagIds = new Set(tags.map((tag) => tag.id));
   const referencesFile = join(root, 'references.yaml');
   const matchReference = await getReferenceMatcher();
   const targets = {
     site: import.meta.env.SITE,
-    headingIds: new Map(rendered.map(({ note, page }) => [note.id, new Set(page.headings.map((heading) => heading.id))] as const)),
+    headingIds: new Map(
+      rendered.map(({ note, page }) => [note.id, new Set(page.headings.map((heading) => heading.id))] as const),
+    ),
     tagIds,
     isCatalogued: (url: string) => matchReference(url) !== undefined,
     catalogueFile: shown(referencesFile),
@@ -65,17 +85,40 @@ async function findings(): Promise<Findings> {
   for (const { note, page } of rendered) {
     const { file, fileLine, fieldLine } = noteFile(note);
     const links = linkFindings({ slug: note.id, file, links: page.links }, targets, fileLine);
-    problems.push(...tagProblems(note.data.tags.map((tag) => tag.id), tagIds, file, () => fieldLine('tags')));
-    problems.push(...page.problems.map(({ line, message }) => ({ file, ...(line === undefined ? {} : { line: fileLine(line) }), message })));
+    problems.push(
+      ...tagProblems(
+        note.data.tags.map((tag) => tag.id),
+        tagIds,
+        file,
+        () => fieldLine('tags'),
+      ),
+    );
+    problems.push(
+      ...page.problems.map(({ line, message }) => ({
+        file,
+        ...(line === undefined ? {} : { line: fileLine(line) }),
+        message,
+      })),
+    );
     problems.push(...links.problems);
     warnings.push(...links.warnings);
   }
   const referencesText = () => fileText(referencesFile);
-  problems.push(...referenceProblems(references, shown(referencesFile), (id, field) => yamlLineOf(referencesText(), id, [field])));
+  problems.push(
+    ...referenceProblems(references, shown(referencesFile), (id, field) => yamlLineOf(referencesText(), id, [field])),
+  );
   const pathsFile = join(root, 'paths.yaml');
   const { problems: steps } = resolvePaths(paths, await getNotes());
-  problems.push(...steps.map((step) => pathProblem(step, shown(pathsFile), (id, field) => yamlLineOf(fileText(pathsFile), id, field))));
-  const citing = rendered.map(({ note, page }) => ({ slug: note.id, title: note.data.title, urls: outboundLinksOf(page.links).map((link) => link.url) }));
+  problems.push(
+    ...steps.map((step) =>
+      pathProblem(step, shown(pathsFile), (id, field) => yamlLineOf(fileText(pathsFile), id, field)),
+    ),
+  );
+  const citing = rendered.map(({ note, page }) => ({
+    slug: note.id,
+    title: note.data.title,
+    urls: outboundLinksOf(page.links).map((link) => link.url),
+  }));
   const uncited = formatUncited(buildReferenceIndex(references, citing).uncited);
   if (uncited) warnings.push(`[references] ${uncited}`);
   return { problems, warnings };

@@ -14,15 +14,33 @@ const targets: LinkTargets = {
   catalogueFile: 'content/references.yaml',
 };
 
-const link = (url: string, line = 3, kind: CollectedLink['kind'] = 'link'): CollectedLink => ({ url, text: 'x', line, kind });
+const link = (url: string, line = 3, kind: CollectedLink['kind'] = 'link'): CollectedLink => ({
+  url,
+  text: 'x',
+  line,
+  kind,
+});
 const check = (links: CollectedLink[], fileLine?: (line: number) => number) => {
-  const { problems, warnings } = linkFindings({ slug: 'the-gil', file: 'content/notes/the-gil.md', links }, targets, fileLine);
+  const { problems, warnings } = linkFindings(
+    { slug: 'the-gil', file: 'content/notes/the-gil.md', links },
+    targets,
+    fileLine,
+  );
   return { problems: problems.map(formatProblem), warnings };
 };
 
 describe('linkFindings', () => {
   it('passes links to notes, their headings, the layout ids, tags, site pages, mail and catalogued pages', () => {
-    const links = ['../taskgroup/', '../taskgroup/#cancellation', '#why-it-matters', '#references', '../../tags/asyncio/', '../../paths/', 'mailto:a@example.org', 'https://docs.python.org/3/'];
+    const links = [
+      '../taskgroup/',
+      '../taskgroup/#cancellation',
+      '#why-it-matters',
+      '#references',
+      '../../tags/asyncio/',
+      '../../paths/',
+      'mailto:a@example.org',
+      'https://docs.python.org/3/',
+    ];
     expect(check(links.map((url) => link(url)))).toEqual({ problems: [], warnings: [] });
   });
 
@@ -54,7 +72,11 @@ describe('linkFindings', () => {
   });
 
   it('refuses images from other sites and hrefs written as expressions', () => {
-    const links = [link('https://example.org/chart.png', 4, 'image'), { url: '', text: '<a href={…}>', line: 5, kind: 'expression' as const }, link('chart.png', 6, 'image')];
+    const links = [
+      link('https://example.org/chart.png', 4, 'image'),
+      { url: '', text: '<a href={…}>', line: 5, kind: 'expression' as const },
+      link('chart.png', 6, 'image'),
+    ];
     expect(check(links).problems).toMatchInlineSnapshot(`
       [
         "content/notes/the-gil.md:4: image https://example.org/chart.png is loaded from another site, which the site's Content-Security-Policy blocks: put the file in public/ and link it relatively",
@@ -67,7 +89,9 @@ describe('linkFindings', () => {
   it('only warns about a catalogued plain http link', () => {
     expect(check([link('http://docs.python.org/3/', 2)])).toEqual({
       problems: [],
-      warnings: ['content/notes/the-gil.md:2: link http://docs.python.org/3/ uses plain http: use https:// where the site offers it'],
+      warnings: [
+        'content/notes/the-gil.md:2: link http://docs.python.org/3/ uses plain http: use https:// where the site offers it',
+      ],
     });
   });
 });

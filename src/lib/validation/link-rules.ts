@@ -32,14 +32,20 @@ export interface LinkFindings {
 }
 
 /** `line` is where the plugin saw the link; `fileLine` turns it into a line of the note file. */
-export function linkFindings({ slug, file, links }: NoteLinks, targets: LinkTargets, fileLine: (line: number) => number = (line) => line): LinkFindings {
+export function linkFindings(
+  { slug, file, links }: NoteLinks,
+  targets: LinkTargets,
+  fileLine: (line: number) => number = (line) => line,
+): LinkFindings {
   const problems: ContentProblem[] = [];
   const warnings: string[] = [];
   for (const link of links) {
     const at = { file, ...(link.line > 0 ? { line: fileLine(link.line) } : {}) };
     const fail = (message: string) => problems.push({ ...at, message });
     if (link.kind === 'expression') {
-      fail(`${link.text} is written as an expression, which the link rules cannot check: write the address as a plain string`);
+      fail(
+        `${link.text} is written as an expression, which the link rules cannot check: write the address as a plain string`,
+      );
       continue;
     }
     const verdict = classifyLink(link.url, slug, targets.site);
@@ -49,21 +55,39 @@ export function linkFindings({ slug, file, links }: NoteLinks, targets: LinkTarg
         fail(`${noun} ${link.url} ${verdict.message}`);
         break;
       case 'outbound':
-        if (link.kind === 'image') fail(`image ${link.url} is loaded from another site, which the site's Content-Security-Policy blocks: put the file in public/ and link it relatively`);
+        if (link.kind === 'image')
+          fail(
+            `image ${link.url} is loaded from another site, which the site's Content-Security-Policy blocks: put the file in public/ and link it relatively`,
+          );
         else if (!targets.isCatalogued(link.url)) {
-          fail(`links to ${link.url}, which has no entry in ${targets.catalogueFile}: add one with id, url, title, kind, author, year and summary (or link to a URL that is already there)`);
-        } else if (/^http:/i.test(link.url)) warnings.push(`${at.file}:${at.line ?? '?'}: link ${link.url} uses plain http: use https:// where the site offers it`);
+          fail(
+            `links to ${link.url}, which has no entry in ${targets.catalogueFile}: add one with id, url, title, kind, author, year and summary (or link to a URL that is already there)`,
+          );
+        } else if (/^http:/i.test(link.url))
+          warnings.push(
+            `${at.file}:${at.line ?? '?'}: link ${link.url} uses plain http: use https:// where the site offers it`,
+          );
         break;
       case 'note': {
         const ids = targets.headingIds.get(verdict.slug);
-        if (ids === undefined) fail(`link ${link.url} points to a note "${verdict.slug}" that does not exist: link to an existing file name in content/notes/`);
-        else if (verdict.fragment !== undefined && !ids.has(verdict.fragment) && !(LAYOUT_ANCHORS as readonly string[]).includes(verdict.fragment)) {
-          fail(`link ${link.url} points to #${verdict.fragment}, which is no heading of "${verdict.slug}": headings there are ${[...ids].map((id) => `#${id}`).join(', ') || 'none'}`);
+        if (ids === undefined)
+          fail(
+            `link ${link.url} points to a note "${verdict.slug}" that does not exist: link to an existing file name in content/notes/`,
+          );
+        else if (
+          verdict.fragment !== undefined &&
+          !ids.has(verdict.fragment) &&
+          !(LAYOUT_ANCHORS as readonly string[]).includes(verdict.fragment)
+        ) {
+          fail(
+            `link ${link.url} points to #${verdict.fragment}, which is no heading of "${verdict.slug}": headings there are ${[...ids].map((id) => `#${id}`).join(', ') || 'none'}`,
+          );
         }
         break;
       }
       case 'tag':
-        if (!targets.tagIds.has(verdict.tagId)) fail(`link ${link.url} points to a tag "${verdict.tagId}" that is not in content/tags.yaml`);
+        if (!targets.tagIds.has(verdict.tagId))
+          fail(`link ${link.url} points to a tag "${verdict.tagId}" that is not in content/tags.yaml`);
         break;
       case 'mail':
       case 'page':

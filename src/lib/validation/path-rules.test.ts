@@ -3,7 +3,8 @@ import { formatProblem } from '../content/errors';
 import { pathProblem } from './path-rules';
 
 it('names the paths file, the line and field of the step, and the slug', () => {
-  const lineOf = (id: string, field: Array<string | number>) => (id === 'start-here' ? 10 + Number(field[1]) : undefined);
+  const lineOf = (id: string, field: Array<string | number>) =>
+    id === 'start-here' ? 10 + Number(field[1]) : undefined;
   expect(
     [
       pathProblem({ pathId: 'start-here', step: 2, slug: 'betta', reason: 'missing' }, 'content/paths.yaml', lineOf),

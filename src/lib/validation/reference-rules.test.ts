@@ -10,7 +10,9 @@ it('refuses a second entry for one URL and a replacement that does not exist, wi
     { id: 'kept', data: { url: 'https://example.org/kept', replacedBy: { id: 'pep-525' } } },
   ];
   const lines: Record<string, number> = { 'pep-525.id': 1, 'pep-525-again.url': 9, 'old.replacedBy': 20 };
-  expect(referenceProblems(entries, 'content/references.yaml', (id, field) => lines[`${id}.${field}`]).map(formatProblem)).toMatchInlineSnapshot(`
+  expect(
+    referenceProblems(entries, 'content/references.yaml', (id, field) => lines[`${id}.${field}`]).map(formatProblem),
+  ).toMatchInlineSnapshot(`
     [
       "content/references.yaml:9: field "url" https://peps.python.org/pep-0525 is already the URL of "pep-525" (line 1): keep one entry per URL",
       "content/references.yaml:20: field "replacedBy" names "new", which is not the id of any reference in this file",

@@ -8,7 +8,11 @@ export interface ReferenceEntry {
 }
 
 /** `lineOf` finds an entry's field in the references file. */
-export function referenceProblems(entries: readonly ReferenceEntry[], file: string, lineOf: (id: string, field: string) => number | undefined): ContentProblem[] {
+export function referenceProblems(
+  entries: readonly ReferenceEntry[],
+  file: string,
+  lineOf: (id: string, field: string) => number | undefined,
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const at = (id: string, field: string) => {
     const line = lineOf(id, field);
@@ -21,10 +25,16 @@ export function referenceProblems(entries: readonly ReferenceEntry[], file: stri
     const earlier = byUrl.get(key);
     if (earlier !== undefined) {
       const line = lineOf(earlier, 'id');
-      problems.push({ ...at(id, 'url'), message: `${data.url} is already the URL of "${earlier}"${line === undefined ? '' : ` (line ${line})`}: keep one entry per URL` });
+      problems.push({
+        ...at(id, 'url'),
+        message: `${data.url} is already the URL of "${earlier}"${line === undefined ? '' : ` (line ${line})`}: keep one entry per URL`,
+      });
     } else byUrl.set(key, id);
     if (data.replacedBy !== undefined && !ids.has(data.replacedBy.id)) {
-      problems.push({ ...at(id, 'replacedBy'), message: `names "${data.replacedBy.id}", which is not the id of any reference in this file` });
+      problems.push({
+        ...at(id, 'replacedBy'),
+        message: `names "${data.replacedBy.id}", which is not the id of any reference in this file`,
+      });
     }
   }
   return problems;

@@ -2,7 +2,12 @@
 import type { ContentProblem } from '../content/errors';
 
 /** Astro only logs a `reference()` to a tag that does not exist; this stops the build instead. */
-export function tagProblems(noteTags: readonly string[], tagIds: ReadonlySet<string>, file: string, tagsLine: () => number | undefined): ContentProblem[] {
+export function tagProblems(
+  noteTags: readonly string[],
+  tagIds: ReadonlySet<string>,
+  file: string,
+  tagsLine: () => number | undefined,
+): ContentProblem[] {
   const unknown = noteTags.filter((tag) => !tagIds.has(tag));
   if (unknown.length === 0) return [];
   const line = tagsLine();

@@ -16,7 +16,12 @@ export const SITE = 'https://pyconcurrency.example.org';
 export const lookup = apiLookup(loadInventory(join(import.meta.dirname, '../../../content/python-inventory.json')));
 
 const plugins = (plain: boolean) =>
-  notePlugins({ site: SITE, lookup, plain, code: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, langAlias: { output: 'text' } } });
+  notePlugins({
+    site: SITE,
+    lookup,
+    plain,
+    code: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, langAlias: { output: 'text' } },
+  });
 
 export interface Rendered {
   html: string;
@@ -31,21 +36,39 @@ export interface RenderOptions {
 }
 
 /** An .md note through Sätteri, as Astro renders it: the body only, with the file's URL. */
-export async function withSatteri(body: string, { path = 'content/notes/the-gil.md', plain = false }: RenderOptions = {}): Promise<Rendered> {
-  const astro = { frontmatter: {} as Record<string, unknown>, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
-  const { html } = await markdownToHtml(body, { ...forSatteri(plugins(plain)), features: { gfm: true, smartPunctuation: false }, fileURL: pathToFileURL(path), data: { astro } });
+export async function withSatteri(
+  body: string,
+  { path = 'content/notes/the-gil.md', plain = false }: RenderOptions = {},
+): Promise<Rendered> {
+  const astro = {
+    frontmatter: {} as Record<string, unknown>,
+    headings: [],
+    localImagePaths: new Set<string>(),
+    remoteImagePaths: new Set<string>(),
+  };
+  const { html } = await markdownToHtml(body, {
+    ...forSatteri(plugins(plain)),
+    features: { gfm: true, smartPunctuation: false },
+    fileURL: pathToFileURL(path),
+    data: { astro },
+  });
   return { html, page: astro.frontmatter[PAGE_DATA_KEY] as NotePageData };
 }
 
 /** An .mdx note through unified with remark-gfm and the same plugins; MDX syntax is parsed only for a path ending in .mdx. */
-export async function withUnified(body: string, { path = 'content/notes/the-gil.mdx', plain = false }: RenderOptions = {}): Promise<Rendered> {
+export async function withUnified(
+  body: string,
+  { path = 'content/notes/the-gil.mdx', plain = false }: RenderOptions = {},
+): Promise<Rendered> {
   const astro = { frontmatter: {} as Record<string, unknown> };
   const { remarkPlugins, rehypePlugins } = forUnified(plugins(plain));
   const processor = unified().use(remarkParse);
   if (path.endsWith('.mdx')) processor.use(remarkMdx);
   processor
     .use(remarkPlugins as PluggableList)
-    .use(remarkRehype, { passThrough: ['mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm'] })
+    .use(remarkRehype, {
+      passThrough: ['mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm'],
+    })
     .use(rehypePlugins as PluggableList)
     .use(rehypeStringify);
   const file = new VFile({ value: body, path, data: { astro } as VFile['data'] });
@@ -56,6 +79,12 @@ export async function withUnified(body: string, { path = 'content/notes/the-gil.
 
 /** Both processors, for tests that prove both kinds of note get the same rules. */
 export const PROCESSORS = [
-  ['Sätteri (.md notes)', (body: string, options?: RenderOptions) => withSatteri(body, { ...options, path: 'content/notes/the-gil.md' })],
-  ['unified (.mdx notes)', (body: string, options?: RenderOptions) => withUnified(body, { ...options, path: 'content/notes/the-gil.md' })],
+  [
+    'Sätteri (.md notes)',
+    (body: string, options?: RenderOptions) => withSatteri(body, { ...options, path: 'content/notes/the-gil.md' }),
+  ],
+  [
+    'unified (.mdx notes)',
+    (body: string, options?: RenderOptions) => withUnified(body, { ...options, path: 'content/notes/the-gil.md' }),
+  ],
 ] as const;

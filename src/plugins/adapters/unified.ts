@@ -11,7 +11,13 @@
 import { pathToFileURL } from 'node:url';
 import { toString as hastText } from 'hast-util-to-string';
 import { toString as mdastText } from 'mdast-util-to-string';
-import type { HastPluginDefinition, HastPluginEntry, MdastPluginDefinition, MdastPluginEntry, PluginFactoryContext } from 'satteri';
+import type {
+  HastPluginDefinition,
+  HastPluginEntry,
+  MdastPluginDefinition,
+  MdastPluginEntry,
+  PluginFactoryContext,
+} from 'satteri';
 import type { VFile } from 'vfile';
 
 interface TreeNode {
@@ -40,7 +46,8 @@ function documentOf(file: VFile): PluginFactoryContext {
 function definitionsOf<D>(entry: unknown, document: PluginFactoryContext): D[] {
   if (entry === null || entry === undefined || entry === false) return [];
   if (Array.isArray(entry)) return entry.flatMap((item) => definitionsOf<D>(item, document));
-  if (typeof entry === 'function') return definitionsOf<D>((entry as (context: PluginFactoryContext) => unknown)(document), document);
+  if (typeof entry === 'function')
+    return definitionsOf<D>((entry as (context: PluginFactoryContext) => unknown)(document), document);
   return [entry as D];
 }
 
@@ -77,7 +84,8 @@ function contextFor(phase: Phase, tree: TreeNode, document: PluginFactoryContext
         if (phase === 'hast' && node.properties) node.properties[key] = value;
         else node[key] = value;
       }),
-    appendChild: (node: TreeNode, child: TreeNode | TreeNode[]) => edits.push(() => node.children?.push(...[child].flat())),
+    appendChild: (node: TreeNode, child: TreeNode | TreeNode[]) =>
+      edits.push(() => node.children?.push(...[child].flat())),
   };
   const apply = () => {
     for (const edit of edits.splice(0)) edit();
@@ -101,7 +109,12 @@ function visitorFor(definition: Record<string, unknown>, node: TreeNode): Visit 
   };
 }
 
-async function run(phase: Phase, definition: MdastPluginDefinition | HastPluginDefinition, tree: TreeNode, document: PluginFactoryContext): Promise<void> {
+async function run(
+  phase: Phase,
+  definition: MdastPluginDefinition | HastPluginDefinition,
+  tree: TreeNode,
+  document: PluginFactoryContext,
+): Promise<void> {
   const { context, replace, apply } = contextFor(phase, tree, document);
   const hooks = definition as { before?: Visit; after?: Visit };
   await hooks.before?.(tree, context);
@@ -122,7 +135,8 @@ async function run(phase: Phase, definition: MdastPluginDefinition | HastPluginD
 export function remarkFromSatteri(entry: MdastPluginEntry) {
   return () => async (tree: unknown, file: VFile) => {
     const document = documentOf(file);
-    for (const definition of definitionsOf<MdastPluginDefinition>(entry, document)) await run('mdast', definition, tree as TreeNode, document);
+    for (const definition of definitionsOf<MdastPluginDefinition>(entry, document))
+      await run('mdast', definition, tree as TreeNode, document);
   };
 }
 
@@ -130,6 +144,7 @@ export function remarkFromSatteri(entry: MdastPluginEntry) {
 export function rehypeFromSatteri(entry: HastPluginEntry) {
   return () => async (tree: unknown, file: VFile) => {
     const document = documentOf(file);
-    for (const definition of definitionsOf<HastPluginDefinition>(entry, document)) await run('hast', definition, tree as TreeNode, document);
+    for (const definition of definitionsOf<HastPluginDefinition>(entry, document))
+      await run('hast', definition, tree as TreeNode, document);
   };
 }
