@@ -59,7 +59,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() ? value.trim() : undefined;
 
-/** A line per offending item (element, resource or explanation), so the page can be fixed without opening the JSON report. */
+/**
+ * A line per offending item (element, resource or explanation), so the page can be fixed without opening the JSON
+ * report.
+ */
 function detailLines(audit: AuditResult): string[] {
   const details: unknown = audit.details;
   const items = isRecord(details) && Array.isArray(details['items']) ? (details['items'] as unknown[]) : [];

@@ -95,7 +95,10 @@ const references = defineCollection({
     .strict(),
 });
 
-/** Reading paths: ordered notes with a reason per step. Whether each step names a published note is checked in src/lib/validation/. */
+/**
+ * Reading paths: ordered notes with a reason per step. Whether each step names a published note is checked in
+ * src/lib/validation/.
+ */
 const paths = defineCollection({
   loader: yamlLoader(`${root}/paths.yaml`),
   schema: z

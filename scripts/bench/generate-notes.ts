@@ -1,4 +1,7 @@
-/** Writes a synthetic content root for the build benchmark: notes shaped like the real ones, tags, references and link status. */
+/**
+ * Writes a synthetic content root for the build benchmark: notes shaped like the real ones, tags, references and link
+ * status.
+ */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -334,7 +337,10 @@ function frontmatter(next: Random): string[] {
   ];
 }
 
-/** The Markdown of note `index` of `count`: ~900 words, h2 sections, three python blocks, a table and twelve outbound links. */
+/**
+ * The Markdown of note `index` of `count`: ~900 words, h2 sections, three python blocks, a table and twelve outbound
+ * links.
+ */
 export function noteMarkdown(index: number, { count, seed = 1 }: GenerateOptions): string {
   const next = seededRandom(substream(seed, index, 1));
   const head = frontmatter(next);

@@ -25,7 +25,9 @@ export interface PageMeasure {
   htmlGzip: number;
   /** gzipped HTML with the note's own article body (`<div class="prose">`) removed. */
   chromeHtmlGzip: number;
-  /** Every file the page loads to render: stylesheets, scripts and their static imports, modulepreloads, icons, fonts. */
+  /**
+   * Every file the page loads to render: stylesheets, scripts and their static imports, modulepreloads, icons, fonts.
+   */
   assets: Asset[];
   /** Stylesheet files plus inline `<style>`, gzipped. */
   cssGzip: number;
@@ -55,7 +57,9 @@ const attribute = (element: Element, name: string): string | undefined => {
   return Array.isArray(value) ? value.join(' ') : String(value);
 };
 
-/** Static `import`/`export … from` specifiers of a bundled ES module; dynamic `import()` loads later, so it is left out. */
+/**
+ * Static `import`/`export … from` specifiers of a bundled ES module; dynamic `import()` loads later, so it is left out.
+ */
 export function staticImports(code: string): string[] {
   return [...code.matchAll(/(?:^|[^\w$.])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?(["'])([^"'\n]+)\1/g)].map(
     (match) => match[2] ?? '',
@@ -81,7 +85,10 @@ class SiteFiles {
     readonly base: string,
   ) {}
 
-  /** The file inside the build that `href` on `fromPage` (a path inside the build) names, or undefined for another origin. */
+  /**
+   * The file inside the build that `href` on `fromPage` (a path inside the build) names, or undefined for another
+   * origin.
+   */
   fileOf(href: string, fromPage: string): string | undefined {
     const origin = 'http://site.invalid';
     const url = new URL(href, new URL(posix.join(this.base, fromPage), origin));

@@ -11,7 +11,10 @@ interface ProcessSample {
   residentBytes: number;
 }
 
-/** PPid and VmRSS of every process; /proc/<pid>/task/<tid>/children is not on every kernel, so the tree is rebuilt from PPid. */
+/**
+ * PPid and VmRSS of every process; /proc/<pid>/task/<tid>/children is not on every kernel, so the tree is rebuilt from
+ * PPid.
+ */
 async function sampleAll(): Promise<ProcessSample[]> {
   const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
   const samples = await Promise.all(
@@ -43,7 +46,9 @@ export function treeResidentBytes(root: number, samples: readonly ProcessSample[
   return total;
 }
 
-/** Starts sampling `pid`'s process tree every `intervalMs`; `stop()` returns the peak of the tree's summed RSS in bytes. */
+/**
+ * Starts sampling `pid`'s process tree every `intervalMs`; `stop()` returns the peak of the tree's summed RSS in bytes.
+ */
 export function watchMemory(pid: number, intervalMs = 100): { stop: () => Promise<number> } {
   let peakBytes = 0;
   let running = true;

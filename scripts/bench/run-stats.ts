@@ -1,4 +1,6 @@
-/** Summaries of repeated measurements: a single wall-clock run on a shared machine is too noisy to judge a budget by. */
+/**
+ * Summaries of repeated measurements: a single wall-clock run on a shared machine is too noisy to judge a budget by.
+ */
 
 export interface Spread {
   median: number;
@@ -17,7 +19,9 @@ export function spread(values: readonly number[]): Spread {
   return { median, min: sorted[0] as number, max: sorted.at(-1) as number };
 }
 
-/** Ratios of paired runs (run i of one build against run i of the other), so load that changes between runs cancels out. */
+/**
+ * Ratios of paired runs (run i of one build against run i of the other), so load that changes between runs cancels out.
+ */
 export function pairedRatios(numerators: readonly number[], denominators: readonly number[]): number[] {
   if (numerators.length !== denominators.length)
     throw new Error(

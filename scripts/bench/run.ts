@@ -101,7 +101,10 @@ async function measureSite(dist: string): Promise<SiteMeasure> {
   return { pages, size: await distSize(dist), css: await siteCss(dist, [...pages.values()]), fonts };
 }
 
-/** Whether the baseline build really left the project's plugins out: no API links and no marked outbound links in the article. */
+/**
+ * Whether the baseline build really left the project's plugins out: no API links and no marked outbound links in the
+ * article.
+ */
 async function baselineIsPlain(dist: string): Promise<boolean> {
   const note = await firstFolder(dist, 'notes');
   if (note === undefined) return false;

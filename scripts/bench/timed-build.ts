@@ -1,4 +1,6 @@
-/** Runs what `npm run build` runs, on other content, in a private copy of the project; times it and watches its memory. */
+/**
+ * Runs what `npm run build` runs, on other content, in a private copy of the project; times it and watches its memory.
+ */
 import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';

@@ -42,7 +42,9 @@ export async function createWorkspace(scratch: string): Promise<string> {
   return workspace;
 }
 
-/** The author's environment without the test runner's variables, with the project's binaries (Node 24) first on PATH. */
+/**
+ * The author's environment without the test runner's variables, with the project's binaries (Node 24) first on PATH.
+ */
 export function buildEnvironment(workspace: string): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of RUNNER_VARIABLES) delete env[name];

@@ -1,4 +1,6 @@
-/** Serves a built site on 127.0.0.1 the way a static host does, with sirv: for browser tests, link checks and audits. */
+/**
+ * Serves a built site on 127.0.0.1 the way a static host does, with sirv: for browser tests, link checks and audits.
+ */
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -91,7 +91,10 @@ interface CodeElement {
   data?: { lang?: string | null; meta?: string | null } | undefined;
 }
 
-/** The fence's language and meta string, wherever the processor put them: Sätteri and remark-rehype in `data`, Astro's MDX in a property. */
+/**
+ * The fence's language and meta string, wherever the processor put them: Sätteri and remark-rehype in `data`, Astro's
+ * MDX in a property.
+ */
 function fenceOf(code: CodeElement): { lang: string; meta: string | undefined } {
   const classes = Array.isArray(code.properties['className']) ? code.properties['className'].map(String) : [];
   const lang =

@@ -87,7 +87,10 @@ interface JsxElement {
   position?: Position | undefined;
 }
 
-/** The `href` and `src` of an MDX element; one written as an expression cannot be checked, so it is recorded as an expression. */
+/**
+ * The `href` and `src` of an MDX element; one written as an expression cannot be checked, so it is recorded as an
+ * expression.
+ */
 function jsxTargets(
   node: JsxElement,
   link: (url: string, text: string, line: number, kind?: CollectedLink['kind']) => void,

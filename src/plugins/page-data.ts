@@ -11,7 +11,10 @@ const line = z.number().int().nonnegative();
 const pageDataSchema = z.object({
   /** Minutes to read the note. */
   readingMinutes: z.number().int().positive(),
-  /** Every link target the note writes, in document order: Markdown links, definitions, HTML and MDX elements with an href. */
+  /**
+   * Every link target the note writes, in document order: Markdown links, definitions, HTML and MDX elements with an
+   * href.
+   */
   links: z.array(z.object({ url: z.string(), text: z.string(), line, kind: z.enum(['link', 'image', 'expression']) })),
   /** Inline code linked to the Python docs. */
   apiLinks: z.array(z.object({ name: z.string(), url: z.string(), module: z.string(), line })),
@@ -34,7 +37,10 @@ interface DocumentData {
 
 const empty = (): NotePageData => ({ readingMinutes: 1, links: [], apiLinks: [], headings: [], problems: [] });
 
-/** The page data of the document a plugin is working on, created on first use (`data` is Sätteri's data bag or a vfile's `data`). */
+/**
+ * The page data of the document a plugin is working on, created on first use (`data` is Sätteri's data bag or a vfile's
+ * `data`).
+ */
 export function pageData(data: unknown): NotePageData {
   const document = data as DocumentData;
   document.astro ??= {};
@@ -44,7 +50,10 @@ export function pageData(data: unknown): NotePageData {
   return frontmatter[PAGE_DATA_KEY] as NotePageData;
 }
 
-/** The page data of a rendered note, from Astro's `remarkPluginFrontmatter`; `file` names the note when it is missing or malformed. */
+/**
+ * The page data of a rendered note, from Astro's `remarkPluginFrontmatter`; `file` names the note when it is missing or
+ * malformed.
+ */
 export function readPageData(frontmatter: Record<string, unknown>, file: string): NotePageData {
   const result = pageDataSchema.safeParse(frontmatter[PAGE_DATA_KEY]);
   if (!result.success)

@@ -1,4 +1,7 @@
-/** Names the read-only checkboxes of GFM task lists ("Done" / "Not done"), which screen readers otherwise announce without a label. */
+/**
+ * Names the read-only checkboxes of GFM task lists ("Done" / "Not done"), which screen readers otherwise announce
+ * without a label.
+ */
 import type { HastPluginDefinition } from 'satteri';
 
 export const TASK_STATE_LABELS = { done: 'Done', open: 'Not done' } as const;

@@ -1,4 +1,7 @@
-/** A digest of what every note's rendering depends on besides the note itself: when it changes, every note renders again. */
+/**
+ * A digest of what every note's rendering depends on besides the note itself: when it changes, every note renders
+ * again.
+ */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -31,7 +31,10 @@ export function tagSummaries<T extends TagLike>(tags: readonly T[], notes: reado
     .sort((a, b) => a.tag.data.label.localeCompare(b.tag.data.label, 'en') || a.tag.id.localeCompare(b.tag.id, 'en'));
 }
 
-/** For each tag, the positions in `notes` of the notes carrying it: built once, it makes related notes linear in the notes. */
+/**
+ * For each tag, the positions in `notes` of the notes carrying it: built once, it makes related notes linear in the
+ * notes.
+ */
 export function notesByTag(notes: readonly TaggedNote[]): Map<string, number[]> {
   const index = new Map<string, number[]>();
   notes.forEach((note, position) => {

@@ -1,4 +1,7 @@
-/** The reference index as plain JSON for other tools: reference fields, the citing notes and what each note was checked against. */
+/**
+ * The reference index as plain JSON for other tools: reference fields, the citing notes and what each note was checked
+ * against.
+ */
 import type { ApiModule } from './api-index';
 import { isoDate } from '../site/dates';
 import type { ReferenceIndex, ReferenceLike } from './index-of-references';

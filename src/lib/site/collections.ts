@@ -116,7 +116,10 @@ export async function getLinkStatus(): Promise<LinkStatusFile> {
   return text === undefined ? { links: {} } : parseLinkStatus(JSON.parse(text), file);
 }
 
-/** The reading paths in the order of content/paths.yaml, each step with its note; steps naming no published note are left out (the validation stage reports them). */
+/**
+ * The reading paths in the order of content/paths.yaml, each step with its note; steps naming no published note are
+ * left out (the validation stage reports them).
+ */
 export const getReadingPaths = oncePerBuild(
   async () => resolvePaths(await getCollection('paths'), await getNotes()).paths,
 );

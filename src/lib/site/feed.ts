@@ -1,4 +1,6 @@
-/** The RSS items of the published notes: title, summary with what it was checked against, absolute link, date and tags. */
+/**
+ * The RSS items of the published notes: title, summary with what it was checked against, absolute link, date and tags.
+ */
 import type { RSSFeedItem } from '@astrojs/rss';
 import { formatDate } from './dates';
 import { absoluteUrl, noteUrl } from './paths';

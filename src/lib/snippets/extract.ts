@@ -71,7 +71,9 @@ export function extractSnippets(source: string, file: string): Snippet[] {
   return snippets;
 }
 
-/** Every snippet of the .md and .mdx files under `contentDir`, files in a stable order, shown relative to `displayRoot`. */
+/**
+ * Every snippet of the .md and .mdx files under `contentDir`, files in a stable order, shown relative to `displayRoot`.
+ */
 export async function collectSnippets(contentDir: string, displayRoot = process.cwd()): Promise<Snippet[]> {
   const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
   const files = entries

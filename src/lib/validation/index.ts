@@ -126,7 +126,10 @@ async function findings(): Promise<Findings> {
 
 let validated: Promise<void> | undefined;
 
-/** Throws one ContentError listing every problem. A build checks once; `astro dev` checks on every request, so edits show. */
+/**
+ * Throws one ContentError listing every problem. A build checks once; `astro dev` checks on every request, so edits
+ * show.
+ */
 export function assertContentValid(): Promise<void> {
   const check = async () => {
     const { problems, warnings } = await findings();

@@ -1,4 +1,6 @@
-/** Renders Markdown through the real processors with the site's plugin registry, as Astro does, for the plugin tests. */
+/**
+ * Renders Markdown through the real processors with the site's plugin registry, as Astro does, for the plugin tests.
+ */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import rehypeStringify from 'rehype-stringify';
@@ -55,7 +57,10 @@ export async function withSatteri(
   return { html, page: astro.frontmatter[PAGE_DATA_KEY] as NotePageData };
 }
 
-/** An .mdx note through unified with remark-gfm and the same plugins; MDX syntax is parsed only for a path ending in .mdx. */
+/**
+ * An .mdx note through unified with remark-gfm and the same plugins; MDX syntax is parsed only for a path ending in
+ * .mdx.
+ */
 export async function withUnified(
   body: string,
   { path = 'content/notes/the-gil.mdx', plain = false }: RenderOptions = {},
