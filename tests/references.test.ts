@@ -107,6 +107,8 @@ describe('a note page', () => {
 
   it('marks external links for screen readers and keeps the referrer private', async () => {
     const page = await readPage(build.outDir, 'notes/alpha');
+    // alpha links to the asyncio docs, Trio and PEP 525 (in its footnote), and names one API.
+    expect(page.all('a.external').length).toBeGreaterThanOrEqual(4);
     for (const link of page.all('a.external')) {
       expect(attr(link, 'rel')).toBe('noopener noreferrer');
       expect(textOf(link)).toMatch(/\(external site\)$/);

@@ -1,7 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort, startServer, type TestServer } from '../../tests/helpers/http-server';
-import { checkLink, checkLinks, userAgentFor, type LinkCheckOptions } from './check';
+import { checkLinks, type LinkCheckOptions, userAgentFor } from './check';
+
+/** One URL through the checker, as the tests below look at them one at a time. */
+async function checkLink(url: string, options: LinkCheckOptions) {
+  const [result] = await checkLinks([url], options);
+  if (!result) throw new Error(`no result for ${url}`);
+  return result;
+}
 
 const PAGE = `<!doctype html><title>t</title>
 <h1 id="top">Hello</h1><a name="legacy"></a><h2 id="café">Café</h2>

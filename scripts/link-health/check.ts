@@ -246,10 +246,3 @@ export async function checkLinks(urls: readonly string[], options: LinkCheckOpti
     ),
   );
 }
-
-/** Checks one URL: `checkLinks` for a single link. */
-export async function checkLink(url: string, options: LinkCheckOptions): Promise<LinkCheckResult> {
-  const [result] = await checkLinks([url], options);
-  if (!result) throw new Error(`no result for ${url}`);
-  return result;
-}

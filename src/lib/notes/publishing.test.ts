@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byNewest, lastChanged, publishedNotes, type NoteLike } from './publishing';
+import { byNewest, publishedNotes, type NoteLike } from './publishing';
 
 const note = (id: string, published: string, extra: Partial<NoteLike['data']> = {}): NoteLike => ({
   id,
@@ -44,14 +44,5 @@ describe('byNewest', () => {
         .sort(byNewest)
         .map((n) => n.id),
     ).toEqual(['a-title', 'b-title']);
-  });
-});
-
-describe('lastChanged', () => {
-  it.each([
-    [note('x', '2026-06-01'), '2026-06-01'],
-    [note('x', '2026-06-01', { updated: new Date('2026-07-02') }), '2026-07-02'],
-  ])('%#', (input, expected) => {
-    expect(lastChanged(input).toISOString().slice(0, 10)).toBe(expected);
   });
 });

@@ -22,8 +22,3 @@ export function byNewest(a: NoteLike, b: NoteLike): number {
 export function publishedNotes<T extends NoteLike>(notes: readonly T[], { includeDrafts }: PublishOptions): T[] {
   return notes.filter((note) => includeDrafts || !note.data.draft).sort(byNewest);
 }
-
-/** The date a note last changed: its `updated` date when it has one. */
-export function lastChanged(note: NoteLike): Date {
-  return note.data.updated ?? note.data.published;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainOf, fragmentOf, isOutboundUrl, normalizeUrl, referenceKeys, withoutFragment } from './urls';
+import { domainOf, isOutboundUrl, normalizeUrl, referenceKeys } from './urls';
 
 const SITE = 'https://pyconcurrency.example.org';
 
@@ -23,21 +23,6 @@ describe('normalizeUrl', () => {
 
   it('keeps http and https apart: they are different addresses', () => {
     expect(normalizeUrl('http://masnun.rocks/')).not.toBe(normalizeUrl('https://masnun.rocks/'));
-  });
-});
-
-describe('fragments', () => {
-  it.each([
-    [
-      'https://docs.python.org/3/library/asyncio-task.html#asyncio.TaskGroup',
-      'asyncio.TaskGroup',
-      'https://docs.python.org/3/library/asyncio-task.html',
-    ],
-    ['https://example.com/page', undefined, 'https://example.com/page'],
-    ['https://example.com/page#caf%C3%A9', 'café', 'https://example.com/page'],
-  ])('%s', (url, fragment, page) => {
-    expect(fragmentOf(url)).toBe(fragment);
-    expect(withoutFragment(url)).toBe(page);
   });
 });
 

@@ -19,27 +19,21 @@ function normalized(url: URL): string {
   return url.href.replace(/\?(?=#|$)/, '').replace(/#$/, '');
 }
 
-/** The URL without its `#fragment`: the page a fragment points into. */
-export function withoutFragment(raw: string): string {
-  const url = new URL(raw);
-  url.hash = '';
-  return normalized(url);
-}
-
-/** The `#fragment` of a URL without the `#`, or undefined when it has none. */
-export function fragmentOf(raw: string): string | undefined {
-  const hash = new URL(raw).hash;
-  return hash.length > 1 ? decodeURIComponent(hash.slice(1)) : undefined;
-}
-
 /** Whether a string parses as an absolute URL. */
-export function isAbsoluteUrl(raw: string): boolean {
+function isAbsoluteUrl(raw: string): boolean {
   return URL.canParse(raw.trim());
 }
 
 /** Whether an absolute URL uses http or https. */
 export function isWebUrl(raw: string): boolean {
   return isAbsoluteUrl(raw) && WEB_SCHEMES.has(new URL(raw.trim()).protocol);
+}
+
+/** The URL without its `#fragment`: the page a fragment points into. */
+export function withoutFragment(raw: string): string {
+  const url = new URL(raw);
+  url.hash = '';
+  return normalized(url);
 }
 
 /**
