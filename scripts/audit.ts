@@ -107,7 +107,9 @@ function printResult(name: string, path: string, result: Result): boolean {
   const scores = CATEGORIES.map((id) => Math.round((result.categories[id]?.score ?? 0) * 100));
   const metric = (id: string, digits = 0) => (result.audits[id]?.numericValue ?? Number.NaN).toFixed(digits);
   console.log(
-    `${name.padEnd(11)} ${scores.map((score) => String(score).padStart(4)).join('  ')}  ${metric('largest-contentful-paint').padStart(7)}  ${metric('total-blocking-time').padStart(6)}  ${metric('cumulative-layout-shift', 3).padStart(5)}  ${path}`,
+    `${name.padEnd(11)} ${scores.map((score) => String(score).padStart(4)).join('  ')}  ` +
+      `${metric('largest-contentful-paint').padStart(7)}  ${metric('total-blocking-time').padStart(6)}  ` +
+      `${metric('cumulative-layout-shift', 3).padStart(5)}  ${path}`,
   );
   let perfect = true;
   CATEGORIES.forEach((category, index) => {

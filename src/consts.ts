@@ -2,5 +2,6 @@
 
 export const SITE_TITLE = 'Python Concurrency Notes';
 export const SITE_DESCRIPTION =
-  'A curated reading list on Python concurrency: asyncio, threads, processes, the GIL and free-threading, with verified snippets and annotated links to the official docs.';
+  'A curated reading list on Python concurrency: asyncio, threads, processes, the GIL and free-threading, with ' +
+  'verified snippets and annotated links to the official docs.';
 export const SITE_LANG = 'en';

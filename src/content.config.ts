@@ -46,7 +46,8 @@ const notes = defineCollection({
           { python: pythonVersion, on: isoDate },
           {
             error:
-              'is required: the Python release the note was last checked against and the day, e.g. { python: "3.15", on: 2026-11-30 }',
+              'is required: the Python release the note was last checked against and the day, e.g. { python: "3.15", ' +
+              'on: 2026-11-30 }',
           },
         )
         .strict(),

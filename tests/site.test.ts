@@ -133,15 +133,19 @@ describe('what each note was checked against', () => {
     expect(page.one('.note__header .checked--due')).toBeUndefined();
   });
 
-  it('marks a note checked against an older Python than the docs as due for review, on its page and in the build log', async () => {
-    const page = await readPage(build.outDir, 'notes/beta');
-    expect(page.text('.note__header .checked--due')).toBe(
-      'Due for review: last checked against Python 3.14 on 1 Oct 2026; the current docs are for Python 3.15.',
-    );
-    expect(log).toContain('1 note is due for review against the Python 3.15 docs');
-    expect(log).toMatch(/- beta: checked against Python 3\.14\n/);
-    expect(log).not.toMatch(/- alpha: checked against/);
-  });
+  it(
+    'marks a note checked against an older Python than the docs as due for review, on its page and in the build ' +
+      'log',
+    async () => {
+      const page = await readPage(build.outDir, 'notes/beta');
+      expect(page.text('.note__header .checked--due')).toBe(
+        'Due for review: last checked against Python 3.14 on 1 Oct 2026; the current docs are for Python 3.15.',
+      );
+      expect(log).toContain('1 note is due for review against the Python 3.15 docs');
+      expect(log).toMatch(/- beta: checked against Python 3\.14\n/);
+      expect(log).not.toMatch(/- alpha: checked against/);
+    },
+  );
 
   it('tells feed readers and the JSON export too', async () => {
     const feed = await readFile(join(build.outDir, 'rss.xml'), 'utf8');

@@ -316,11 +316,11 @@ function isoDay(dayNumber: number): string {
 }
 
 function frontmatter(next: Random): string[] {
-  const title =
-    `${pick(next, QUESTIONS)} ${pick(next, VERBS)} ${phrase(next, int(next, 2, 4))} with ${pick(next, APIS).replace('()', '')}?`.slice(
-      0,
-      90,
-    );
+  const api = pick(next, APIS).replace('()', '');
+  const title = `${pick(next, QUESTIONS)} ${pick(next, VERBS)} ${phrase(next, int(next, 2, 4))} with ${api}?`.slice(
+    0,
+    90,
+  );
   const summary = capitalised(
     `${phrase(next, int(next, 12, 22))}, and why it matters for ${pick(next, words.nouns)} code.`,
   ).slice(0, 200);
@@ -361,7 +361,8 @@ export function noteMarkdown(index: number, { count, seed = 1 }: GenerateOptions
   const intro = [sentence(next), sentence(next)];
   if (count > 1)
     intro.push(
-      `The note on [${phrase(next, 2)}](../${noteSlug((index + int(next, 1, count - 1)) % count)}/) covers the ${pick(next, words.nouns)} side.`,
+      `The note on [${phrase(next, 2)}](../${noteSlug((index + int(next, 1, count - 1)) % count)}/) covers the ` +
+        `${pick(next, words.nouns)} side.`,
     );
   written += countWords(intro.join(' '));
   sections.forEach((_, i) => {
@@ -454,7 +455,8 @@ export function pathsYaml({ count }: GenerateOptions): string {
         `      why: "Step ${step + 1}."`,
       ]).flat(),
     ].join('\n');
-  return `${[path('start-here', 'Start here', 0), path('next-steps', 'Next steps', Math.min(7, count - 2))].join('\n\n')}\n`;
+  const paths = [path('start-here', 'Start here', 0), path('next-steps', 'Next steps', Math.min(7, count - 2))];
+  return `${paths.join('\n\n')}\n`;
 }
 
 /** Writes `count` notes, tags.yaml, references.yaml, paths.yaml and link-status.json under `root`. */

@@ -159,20 +159,20 @@ function pageRows(pages: Map<string, PageMeasure>): Row[] {
   return rows;
 }
 
+const missLine = (row: Row) => `  MISS ${row.metric}: ${row.measured} (target ${row.target})`;
+
 function printTable(rows: readonly Row[]): void {
   const width = (key: keyof Row) => Math.max(key.length, ...rows.map((row) => row[key].length));
   const line = (row: Row) =>
-    `${row.metric.padEnd(width('metric'))}  ${row.target.padEnd(width('target'))}  ${row.measured.padEnd(width('measured'))}  ${row.verdict}`;
-  console.log(
-    `\n${line({ metric: 'metric', target: 'target', measured: 'measured', verdict: 'PASS' }).replace(/PASS$/, 'result')}`,
-  );
+    `${row.metric.padEnd(width('metric'))}  ${row.target.padEnd(width('target'))}  ` +
+    `${row.measured.padEnd(width('measured'))}  ${row.verdict}`;
+  const header = line({ metric: 'metric', target: 'target', measured: 'measured', verdict: 'PASS' });
+  console.log(`\n${header.replace(/PASS$/, 'result')}`);
   console.log('-'.repeat(width('metric') + width('target') + width('measured') + 12));
   for (const row of rows) console.log(line(row));
   const misses = rows.filter((row) => row.verdict === 'MISS');
   console.log(
-    misses.length === 0
-      ? '\nEvery budget met.'
-      : `\nMISS (${misses.length}):\n${misses.map((row) => `  MISS ${row.metric}: ${row.measured} (target ${row.target})`).join('\n')}`,
+    misses.length === 0 ? '\nEvery budget met.' : `\nMISS (${misses.length}):\n${misses.map(missLine).join('\n')}`,
   );
 }
 

@@ -58,7 +58,8 @@ async function main(file: string | undefined): Promise<void> {
   const counts = INVENTORY_SECTIONS.map((section) => `${Object.keys(inventory[section]).length} ${section}`);
   const dated = Object.values(inventory.objects).filter((entry) => entry.added !== undefined).length;
   console.log(
-    `${relative(process.cwd(), TARGET)}: Python ${inventory.python}, ${counts.join(', ')}; ${dated} objects with an "added" version`,
+    `${relative(process.cwd(), TARGET)}: Python ${inventory.python}, ${counts.join(', ')}; ${dated} objects with an ` +
+      `"added" version`,
   );
 }
 

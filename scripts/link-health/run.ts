@@ -25,7 +25,8 @@ export interface Output {
 }
 
 const USAGE =
-  'usage: npm run links -- [--references content/references.yaml] [--status content/link-status.json] [--timeout 15000] [--concurrency 8] [--date YYYY-MM-DD] [--site URL]';
+  'usage: npm run links -- [--references content/references.yaml] [--status content/link-status.json] [--timeout ' +
+  '15000] [--concurrency 8] [--date YYYY-MM-DD] [--site URL]';
 
 interface Options {
   references: string;
@@ -103,7 +104,9 @@ export function summary(results: readonly LinkCheckResult[], day: string): strin
   const count = (state: LinkState) => results.filter((result) => result.state === state).length;
   const missing = results.filter((result) => result.fragmentFound === false).length;
   const states: LinkState[] = ['ok', 'redirected', 'broken', 'unreachable'];
-  const header = `Checked ${results.length} links on ${day}: ${states.map((state) => `${count(state)} ${state}`).join(', ')}${missing ? `; ${missing} with a missing #fragment` : ''}`;
+  const counts = states.map((state) => `${count(state)} ${state}`).join(', ');
+  const fragments = missing ? `; ${missing} with a missing #fragment` : '';
+  const header = `Checked ${results.length} links on ${day}: ${counts}${fragments}`;
   const flagged = results.filter((result) => result.state !== 'ok' || result.fragmentFound === false);
   const urlWidth = Math.max(0, ...flagged.map((result) => result.url.length));
   return [
@@ -134,7 +137,8 @@ export async function main(argv: readonly string[], output: Output = console): P
     const [first] = results;
     if (first && results.every((result) => result.httpStatus === undefined)) {
       output.error(
-        `offline: no link could be reached, ${options.status} left unchanged (first: ${first.url}: ${first.error ?? 'no answer'})`,
+        `offline: no link could be reached, ${options.status} left unchanged (first: ${first.url}: ` +
+          `${first.error ?? 'no answer'})`,
       );
       return EXIT.offline;
     }

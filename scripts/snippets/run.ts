@@ -16,7 +16,8 @@ function report(results: readonly CheckedSnippet[], version: string): string {
     ...(skipped.length > 0
       ? ['Not run (never counted as passed):', ...skipped.map((result) => `  – ${entry(result)}`)]
       : []),
-    `Python snippets, checked with Python ${version}: ${summary.total} found, ${summary.compiled} compiled, ${summary.ran} ran, ` +
+    `Python snippets, checked with Python ${version}: ${summary.total} found, ${summary.compiled} compiled, ` +
+      `${summary.ran} ran, ` +
       `${summary.matched} matched their output, ${summary.failed} failed, ${summary.skipped} skipped.`,
   ].join('\n');
 }

@@ -40,7 +40,8 @@ for item in json.load(sys.stdin):
         compile(item["code"], "<snippet>", "exec", dont_inherit=True)
         print(json.dumps({"id": item["id"]}))
     except SyntaxError as error:
-        print(json.dumps({"id": item["id"], "line": error.lineno or 1, "message": f"{type(error).__name__}: {error.msg}"}))
+        print(json.dumps({"id": item["id"], "line": error.lineno or 1, "message": f"{type(error).__name__}: " +
+          "{error.msg}"}))
 `;
 
 interface CompileResult {

@@ -67,7 +67,8 @@ export function codeHighlighter({
         await highlighter.loadLanguage(resolved as BundledLanguage);
       } catch {
         warn(
-          `Code blocks in "${lang}" are shown as plain text: Shiki has no such language (see https://shiki.style/languages)`,
+          `Code blocks in "${lang}" are shown as plain text: Shiki has no such language (see ` +
+            `https://shiki.style/languages)`,
         );
         language = 'plaintext';
       }

@@ -20,26 +20,30 @@ function linksOf(html: string) {
 }
 
 describe.each(PROCESSORS)('notes rendered by %s', (_name, render) => {
-  it('collect every link target with the line it is on: inline, reference-style, autolinks, lists, tables, footnotes', async () => {
-    const { page } = await render(await readFile(EVERY_FORM, 'utf8'));
-    expect(page.links.map((link) => [link.url, link.line])).toEqual([
-      ['https://docs.python.org/3/library/asyncio.html', 1],
-      ['https://peps.python.org/pep-0779/', 2],
-      ['https://docs.python.org/3/howto/free-threading-python.html', 2],
-      ['https://peps.python.org/pep-0703/', 2],
-      ['https://vorpus.org/blog/notes-on-structured-concurrency-or-go-statement-considered-harmful/', 4],
-      ['https://trio.readthedocs.io/en/stable/', 6],
-      ['https://anyio.readthedocs.io/en/stable/', 7],
-      ['https://github.com/MagicStack/uvloop', 11],
-      ['https://peps.python.org/pep-0525/#asynchronous-generators', 15],
-    ]);
-    expect(page.links[1]).toEqual({
-      url: 'https://peps.python.org/pep-0779/',
-      text: 'reference-style link',
-      line: 2,
-      kind: 'link',
-    });
-  });
+  it(
+    'collect every link target with the line it is on: inline, reference-style, autolinks, lists, tables, ' +
+      'footnotes',
+    async () => {
+      const { page } = await render(await readFile(EVERY_FORM, 'utf8'));
+      expect(page.links.map((link) => [link.url, link.line])).toEqual([
+        ['https://docs.python.org/3/library/asyncio.html', 1],
+        ['https://peps.python.org/pep-0779/', 2],
+        ['https://docs.python.org/3/howto/free-threading-python.html', 2],
+        ['https://peps.python.org/pep-0703/', 2],
+        ['https://vorpus.org/blog/notes-on-structured-concurrency-or-go-statement-considered-harmful/', 4],
+        ['https://trio.readthedocs.io/en/stable/', 6],
+        ['https://anyio.readthedocs.io/en/stable/', 7],
+        ['https://github.com/MagicStack/uvloop', 11],
+        ['https://peps.python.org/pep-0525/#asynchronous-generators', 15],
+      ]);
+      expect(page.links[1]).toEqual({
+        url: 'https://peps.python.org/pep-0779/',
+        text: 'reference-style link',
+        line: 2,
+        kind: 'link',
+      });
+    },
+  );
 
   it('collect the href of raw HTML and unused definitions, so no way of writing a link escapes the rules', async () => {
     const { page } = await render(
@@ -88,17 +92,21 @@ describe.each(PROCESSORS)('notes rendered by %s', (_name, render) => {
     expect(page.links.map((link) => link.line)).toEqual([1, 3]);
   });
 
-  it('give a heading with a link the id of its visible text, and record that text without the screen-reader extra', async () => {
-    const { html, page } = await render('## About [PEP 525](https://peps.python.org/pep-0525/)\n\n### About PEP 525\n');
-    expect(selectAll('h2, h3', fromHtml(html, { fragment: true })).map((heading) => heading.properties['id'])).toEqual([
-      'about-pep-525',
-      'about-pep-525-1',
-    ]);
-    expect(page.headings).toEqual([
-      { depth: 2, id: 'about-pep-525', text: 'About PEP 525' },
-      { depth: 3, id: 'about-pep-525-1', text: 'About PEP 525' },
-    ]);
-  });
+  it(
+    'give a heading with a link the id of its visible text, and record that text without the screen-reader ' + 'extra',
+    async () => {
+      const { html, page } = await render(
+        '## About [PEP 525](https://peps.python.org/pep-0525/)\n\n### About PEP 525\n',
+      );
+      expect(
+        selectAll('h2, h3', fromHtml(html, { fragment: true })).map((heading) => heading.properties['id']),
+      ).toEqual(['about-pep-525', 'about-pep-525-1']);
+      expect(page.headings).toEqual([
+        { depth: 2, id: 'about-pep-525', text: 'About PEP 525' },
+        { depth: 3, id: 'about-pep-525-1', text: 'About PEP 525' },
+      ]);
+    },
+  );
 
   it('time the reading: prose at 220 words a minute, code words counted twice', async () => {
     const prose = `${'word '.repeat(440)}\n`;
@@ -120,19 +128,22 @@ describe.each(PROCESSORS)('notes rendered by %s', (_name, render) => {
     expect(page.problems).toEqual([{ line: 3, message: expect.stringContaining('unknown word "verbose"') }]);
   });
 
-  it('leave API names and outbound links plain in the baseline, with highlighting and task-list labels kept', async () => {
-    const { html, page } = await render(
-      '`asyncio.run()` and [docs](https://docs.python.org/3/)\n\n- [ ] open\n\n```python\nx = 1\n```\n',
-      { plain: true },
-    );
-    expect(linksOf(html)).toEqual([
-      { href: 'https://docs.python.org/3/', className: undefined, rel: undefined, text: 'docs' },
-    ]);
-    expect(html).toContain('aria-label="Not done"');
-    expect(html).toContain('class="astro-code');
-    expect(html).not.toContain('code-block__bar');
-    expect(page.links).toEqual([]);
-  });
+  it(
+    'leave API names and outbound links plain in the baseline, with highlighting and task-list labels ' + 'kept',
+    async () => {
+      const { html, page } = await render(
+        '`asyncio.run()` and [docs](https://docs.python.org/3/)\n\n- [ ] open\n\n```python\nx = 1\n```\n',
+        { plain: true },
+      );
+      expect(linksOf(html)).toEqual([
+        { href: 'https://docs.python.org/3/', className: undefined, rel: undefined, text: 'docs' },
+      ]);
+      expect(html).toContain('aria-label="Not done"');
+      expect(html).toContain('class="astro-code');
+      expect(html).not.toContain('code-block__bar');
+      expect(page.links).toEqual([]);
+    },
+  );
 });
 
 describe('MDX notes', () => {

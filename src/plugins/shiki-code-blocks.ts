@@ -68,7 +68,9 @@ function bar(lang: string, meta: SnippetMeta): Element {
         'span',
         {
           className: ['code-block__unrun'],
-          title: `The output below was written by hand: the test suite has no Python ${meta.minPython} to run it on yet.`,
+          title:
+            `The output below was written by hand: the test suite has no Python ${meta.minPython} to run it on ` +
+            `yet.`,
         },
         [
           text('Not run yet: '),

@@ -19,7 +19,8 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `No browser at ${CHROMIUM}: the browser tests need Chromium. Install it with ` +
-        '`sudo apt-get install -y chromium` (Debian/Ubuntu; `.ci/run` does this), or point CHROMIUM_PATH at a Chromium or Chrome binary.',
+        '`sudo apt-get install -y chromium` (Debian/Ubuntu; `.ci/run` does this), or point CHROMIUM_PATH at a ' +
+        'Chromium or Chrome binary.',
     );
   }
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });

@@ -41,12 +41,13 @@ export function readYamlEntries(text: string, file: string): YamlEntry[] | Conte
     const where = at(offset);
     if (!isRecord(data))
       return problems.push({ file, ...where, message: `entry "${id}" must be a set of \`field: value\` lines` });
+    const earlier = seen.get(id);
     if (seen.has(id))
       return problems.push({
         file,
         ...where,
         field: 'id',
-        message: `"${id}" is already used${seen.get(id) === undefined ? '' : ` on line ${seen.get(id)}`}: ids must be unique`,
+        message: `"${id}" is already used${earlier === undefined ? '' : ` on line ${earlier}`}: ids must be unique`,
       });
     seen.set(id, where.line);
     return entries.push({ id, data });

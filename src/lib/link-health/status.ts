@@ -115,7 +115,8 @@ export function parseLinkStatus(data: unknown, file: string): LinkStatusFile {
   if (result.success) return result.data as LinkStatusFile;
   const [issue] = result.error.issues;
   throw new Error(
-    `${file}: ${issue ? describeIssue(issue) : 'is not a link status file'}; fix it or rewrite the file with \`npm run links\``,
+    `${file}: ${issue ? describeIssue(issue) : 'is not a link status file'}; fix it or rewrite the file with \`npm ` +
+      `run links\``,
   );
 }
 
@@ -144,7 +145,8 @@ export function serializeLinkStatus(file: LinkStatusFile): string {
       ];
     }),
   );
-  return `${JSON.stringify({ ...(file.checkedAt === undefined ? {} : { checkedAt: file.checkedAt }), links }, null, 2)}\n`;
+  const dated = file.checkedAt === undefined ? {} : { checkedAt: file.checkedAt };
+  return `${JSON.stringify({ ...dated, links }, null, 2)}\n`;
 }
 
 const works = (state: LinkState) => state === 'ok' || state === 'redirected';

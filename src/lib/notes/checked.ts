@@ -36,5 +36,8 @@ export function dueForReviewReport(notes: readonly CheckedNote[], docsPython: st
   if (due.length === 0) return undefined;
   const lines = due.map((note) => `  - ${note.id}: checked against Python ${note.data.checked.python}`);
   const count = due.length === 1 ? '1 note is' : `${due.length} notes are`;
-  return `${count} due for review against the Python ${docsPython} docs (set checked: { python: "${docsPython}", on: <day> } once done):\n${lines.join('\n')}`;
+  return (
+    `${count} due for review against the Python ${docsPython} docs (set checked: { python: "${docsPython}", on: ` +
+    `<day> } once done):\n${lines.join('\n')}`
+  );
 }

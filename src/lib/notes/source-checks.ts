@@ -27,7 +27,9 @@ export const requireUniqueSlugs: NoteSourceCheck = (sources) => {
     .filter(([, files]) => files.length > 1)
     .map(([slug, files]) => ({
       file: files[1] ?? files[0] ?? slug,
-      message: `has the same file name as ${files.filter((f) => f !== files[1]).join(', ')}: the file name is the note's URL (/notes/${slug}/), so rename one of them`,
+      message:
+        `has the same file name as ${files.filter((f) => f !== files[1]).join(', ')}: the file name is the ` +
+        `note's URL (/notes/${slug}/), so rename one of them`,
     }));
 };
 
@@ -72,7 +74,8 @@ export const requireClosedFences: NoteSourceCheck = (sources) =>
             file,
             line,
             message:
-              'opens a code block that is never closed, so the rest of the note would render as code: add the closing fence',
+              'opens a code block that is never closed, so the rest of the note would render as code: add the ' +
+              'closing fence',
           },
         ];
   });

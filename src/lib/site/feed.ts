@@ -19,7 +19,9 @@ interface FeedNote {
 export function feedItems(notes: readonly FeedNote[], site: URL | string): RSSFeedItem[] {
   return notes.map((note) => ({
     title: note.data.title,
-    description: `${note.data.summary} Checked against Python ${note.data.checked.python} on ${formatDate(note.data.checked.on)}.`,
+    description:
+      `${note.data.summary} Checked against Python ${note.data.checked.python} on ` +
+      `${formatDate(note.data.checked.on)}.`,
     link: absoluteUrl(noteUrl(note.id), site),
     pubDate: note.data.published,
     categories: note.data.tags.map((tag) => tag.id),

@@ -23,7 +23,8 @@ export function classifyLink(href: string, slug: string, siteUrl: string): LinkV
   if (scheme === 'mailto') return { kind: 'mail' };
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
     return problem(
-      `uses the ${scheme}: scheme, which is not allowed: link to https:// pages, other notes (../slug/) or mailto: addresses`,
+      `uses the ${scheme}: scheme, which is not allowed: link to https:// pages, other notes (../slug/) or mailto: ` +
+        `addresses`,
     );
   }
   if (scheme !== undefined) {
@@ -31,13 +32,15 @@ export function classifyLink(href: string, slug: string, siteUrl: string): LinkV
     const url = new URL(href);
     if (url.host.toLowerCase() !== new URL(siteUrl).host.toLowerCase()) return { kind: 'outbound' };
     return problem(
-      `is an absolute link to this site: write it relative, e.g. ../other-note/, so it works wherever the site is hosted`,
+      `is an absolute link to this site: write it relative, e.g. ../other-note/, so it works wherever the site is ` +
+        `hosted`,
     );
   }
   if (href.startsWith('//')) return problem('is protocol-relative: write the full https:// URL');
   if (href.startsWith('/')) {
     return problem(
-      `starts at the site root, which breaks when the site is hosted under a sub-path: write it relative, e.g. ../other-note/`,
+      `starts at the site root, which breaks when the site is hosted under a sub-path: write it relative, e.g. ` +
+        `../other-note/`,
     );
   }
   if (/^(www\.|([a-z0-9-]+\.)+(com|org|net|io|dev)\b)/i.test(href)) {

@@ -44,7 +44,8 @@ export function linkFindings(
     const fail = (message: string) => problems.push({ ...at, message });
     if (link.kind === 'expression') {
       fail(
-        `${link.text} is written as an expression, which the link rules cannot check: write the address as a plain string`,
+        `${link.text} is written as an expression, which the link rules cannot check: write the address as a plain ` +
+          `string`,
       );
       continue;
     }
@@ -57,11 +58,13 @@ export function linkFindings(
       case 'outbound':
         if (link.kind === 'image')
           fail(
-            `image ${link.url} is loaded from another site, which the site's Content-Security-Policy blocks: put the file in public/ and link it relatively`,
+            `image ${link.url} is loaded from another site, which the site's Content-Security-Policy blocks: put the ` +
+              `file in public/ and link it relatively`,
           );
         else if (!targets.isCatalogued(link.url)) {
           fail(
-            `links to ${link.url}, which has no entry in ${targets.catalogueFile}: add one with id, url, title, kind, author, year and summary (or link to a URL that is already there)`,
+            `links to ${link.url}, which has no entry in ${targets.catalogueFile}: add one with id, url, title, ` +
+              `kind, author, year and summary (or link to a URL that is already there)`,
           );
         } else if (/^http:/i.test(link.url))
           warnings.push(
@@ -72,7 +75,8 @@ export function linkFindings(
         const ids = targets.headingIds.get(verdict.slug);
         if (ids === undefined)
           fail(
-            `link ${link.url} points to a note "${verdict.slug}" that does not exist: link to an existing file name in content/notes/`,
+            `link ${link.url} points to a note "${verdict.slug}" that does not exist: link to an existing file name ` +
+              `in content/notes/`,
           );
         else if (
           verdict.fragment !== undefined &&
@@ -80,7 +84,8 @@ export function linkFindings(
           !(LAYOUT_ANCHORS as readonly string[]).includes(verdict.fragment)
         ) {
           fail(
-            `link ${link.url} points to #${verdict.fragment}, which is no heading of "${verdict.slug}": headings there are ${[...ids].map((id) => `#${id}`).join(', ') || 'none'}`,
+            `link ${link.url} points to #${verdict.fragment}, which is no heading of "${verdict.slug}": ` +
+              `headings there are ${[...ids].map((id) => `#${id}`).join(', ') || 'none'}`,
           );
         }
         break;

@@ -11,7 +11,8 @@ export function pathProblem(
   const line = lineOf(problem.pathId, ['steps', problem.step, 'note']);
   const message =
     problem.reason === 'missing'
-      ? `names "${problem.slug}", which is no published note: use the file name of a note in content/notes/ without its extension (drafts cannot be steps)`
+      ? `names "${problem.slug}", which is no published note: use the file name of a note in content/notes/ without ` +
+        `its extension (drafts cannot be steps)`
       : `names "${problem.slug}" a second time: a note is one step of a path`;
   return {
     file,

@@ -27,7 +27,9 @@ export function referenceProblems(
       const line = lineOf(earlier, 'id');
       problems.push({
         ...at(id, 'url'),
-        message: `${data.url} is already the URL of "${earlier}"${line === undefined ? '' : ` (line ${line})`}: keep one entry per URL`,
+        message:
+          `${data.url} is already the URL of "${earlier}"${line === undefined ? '' : ` (line ${line})`}: ` +
+          'keep one entry per URL',
       });
     } else byUrl.set(key, id);
     if (data.replacedBy !== undefined && !ids.has(data.replacedBy.id)) {

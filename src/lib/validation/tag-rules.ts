@@ -16,6 +16,8 @@ export function tagProblems(
     file,
     ...(line === undefined ? {} : { line }),
     field: 'tags',
-    message: `has "${tag}", which is not a tag in content/tags.yaml: use one of ${known}, or add it there with a label and description`,
+    message:
+      `has "${tag}", which is not a tag in content/tags.yaml: use one of ${known}, or add it there with a ` +
+      `label and description`,
   }));
 }
