@@ -143,6 +143,26 @@ const cases: BadInput[] = [
     says: ['notes/alpha.md:9', 'link javascript:alert(1) uses the javascript: scheme'],
   },
   {
+    name: 'a snippet that calls an API newer than the Python it declares',
+    file: ALPHA,
+    edit: (text) =>
+      text.replace(
+        '```python run title="gather.py"\nimport asyncio\n',
+        '```python run python=3.11 title="gather.py"\nimport asyncio\ntg.cancel()\n',
+      ),
+    says: ['alpha.md:25: asyncio.TaskGroup.cancel() needs Python 3.15, the snippet declares 3.11'],
+  },
+  {
+    name: 'a runnable snippet that calls a deprecated API without saying why',
+    file: ALPHA,
+    edit: (text) =>
+      text.replace(
+        '```python run title="gather.py"\nimport asyncio\n',
+        '```python run title="gather.py"\nimport asyncio\nasyncio.set_event_loop_policy(None)\n',
+      ),
+    says: ['alpha.md:25: asyncio.set_event_loop_policy() is deprecated since 3.14', 'deprecated="why"'],
+  },
+  {
     name: 'an MDX syntax error',
     file: 'notes/nested/beta.mdx',
     edit: (text) => text.replace('MDX renders GFM as well', 'MDX renders {unclosed GFM as well'),
@@ -152,7 +172,7 @@ const cases: BadInput[] = [
     name: 'an unclosed code fence',
     file: ALPHA,
     edit: (text) => text.replace('## Code', '```python\nx = 1\n\n## Code'),
-    says: ['notes/alpha.md:20', 'never closed'],
+    says: ['notes/alpha.md:21', 'never closed'],
   },
   {
     name: 'a reading path naming a note that does not exist',

@@ -213,3 +213,55 @@ describe('links to headings that hold a link', () => {
     expect(attr(alpha.one('h2#code'), 'id')).toBe('code');
   });
 });
+
+describe('API facts', () => {
+  it('mark an API newer than the oldest supported Python, and a deprecated one, after its link', async () => {
+    const page = await readPage(build.outDir, 'notes/alpha');
+    expect(page.all('.prose .api-mark').map(textOf)).toEqual(['3.11+', 'deprecated 3.14, removed in 3.16']);
+    expect(page.all('.prose .api-mark--deprecated')).toHaveLength(1);
+    expect(page.html).toContain(
+      '<code>asyncio.TaskGroup</code><span class="visually-hidden"> (external site)</span></a><span class="api-mark">3.11+</span>',
+    );
+  });
+
+  it('list what each release changed on /changes/, linked to the docs and to the notes', async () => {
+    const page = await readPage(build.outDir, 'changes');
+    expect(page.all('main h2[id^="python-"]').map(textOf)).toEqual([
+      'Python 3.15',
+      'Python 3.14',
+      'Python 3.13',
+      'Python 3.12',
+      'Python 3.11',
+      'Python 3.10',
+      'Python 3.9',
+      'Python 3.8',
+    ]);
+    const added315 = page.all('#python-3-15 ~ .change-list li').map(textOf);
+    expect(added315.some((item) => item.startsWith('asyncio.TaskGroup.cancel'))).toBe(true);
+    const cancel = page.all('.change-list a').find((a) => textOf(a).startsWith('asyncio.TaskGroup.cancel'));
+    expect(attr(cancel, 'href')).toBe('https://docs.python.org/3/library/asyncio-task.html#asyncio.TaskGroup.cancel');
+    // No fixture note names TaskGroup.cancel: a 3.15 addition no note covers.
+    expect(page.text('.change-list li:has(a[href$="#asyncio.TaskGroup.cancel"])')).toContain('not covered yet');
+    // alpha names TaskGroup, added in 3.11: listed with its note.
+    expect(page.text('.change-list li:has(a[href$="#asyncio.TaskGroup"])')).toContain('Alpha: gather two coroutines');
+  });
+
+  it('are linked from the home page and every tag page', async () => {
+    for (const path of ['', 'tags/asyncio']) {
+      const page = await readPage(build.outDir, path);
+      expect(page.all('a[href="/changes/"]').length, path).toBeGreaterThan(0);
+    }
+  });
+
+  it('travel with each API in references.json', async () => {
+    const exported = JSON.parse(await readFile(join(build.outDir, 'references.json'), 'utf8')) as {
+      apis: Array<{ name: string }>;
+    };
+    expect(exported.apis).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'asyncio.TaskGroup', added: '3.11' }),
+        expect.objectContaining({ name: 'asyncio.set_event_loop_policy', deprecated: '3.14', removal: '3.16' }),
+      ]),
+    );
+  });
+});

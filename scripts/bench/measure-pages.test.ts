@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cssReferences, distSize, gzipSize, measurePage, siteCss, staticImports } from './measure-pages';
 
 let dist: string;
-const article =
-  `<div ` + `class="prose">${'<p>Long article text about the event loop and its tasks.</p>'.repeat(200)}</div>`;
+const paragraph = '<p>Long article text about the event loop and its tasks.</p>';
+const article = `<div class="prose">${paragraph.repeat(200)}</div>`;
 const css = 'body{margin:0}.prose{max-width:40em}';
 const chunk = 'export const shared=1;';
 const entry = 'import{shared as s}from"./chunk.js";import("./lazy.js").then(()=>s);';

@@ -50,8 +50,8 @@ describe('apiLinks', () => {
   it.each([
     [
       'a class',
-      '`asyncio.TaskGroup`',
-      link(`${DOCS}/asyncio-task.html#asyncio.TaskGroup`, 'asyncio.TaskGroup', 'asyncio.TaskGroup'),
+      '`asyncio.Future`',
+      link(`${DOCS}/asyncio-future.html#asyncio.Future`, 'asyncio.Future', 'asyncio.Future'),
     ],
     [
       'a function written as a call',
@@ -113,13 +113,45 @@ describe('apiLinks', () => {
     expect((await render(markdown)).html).toBe(`<p>${html}</p>`);
   });
 
+  it.each([
+    [
+      'a built-in exception',
+      '`TimeoutError`',
+      link('https://docs.python.org/3/library/exceptions.html#TimeoutError', 'TimeoutError', 'TimeoutError'),
+    ],
+    [
+      'a built-in function',
+      '`open()`',
+      link('https://docs.python.org/3/library/functions.html#open', 'open', 'open()'),
+    ],
+  ])('links %s by its single name', async (_what, markdown, html) => {
+    expect((await render(markdown)).html).toBe(`<p>${html}</p>`);
+  });
+
+  it.each([
+    ['an API the oldest supported Python lacks', '`asyncio.TaskGroup`', '<span class="api-mark">3.11+</span>'],
+    ['a 3.15 method through its alias', '`tg.cancel()`', '<span class="api-mark">3.15+</span>'],
+    [
+      'a deprecated API',
+      '`asyncio.set_event_loop_policy()`',
+      '<span class="api-mark api-mark--deprecated">deprecated 3.14, removed in 3.16</span>',
+    ],
+  ])('marks %s after its link', async (_what, markdown, mark) => {
+    const { html } = await render(markdown);
+    expect(html).toMatch(new RegExp(`^<p><a [^>]+><code>[^<]+</code></a>${mark.replace(/[.+]/g, '\\$&')}</p>$`));
+  });
+
+  it('marks nothing every supported Python has, nor an API deprecated only in part', async () => {
+    expect((await render('`asyncio.to_thread()` and `asyncio.gather()`')).html).not.toContain('api-mark');
+  });
+
   it('links in lists and tables too', async () => {
     const { html } = await render('- `asyncio.run()`\n\n| API |\n| --- |\n| `asyncio.Runner` |\n');
     expect(html).toContain(
       `<li>${link(`${DOCS}/asyncio-runner.html#asyncio.run`, 'asyncio.run', 'asyncio.run()')}</li>`,
     );
     expect(html).toContain(
-      `<td>${link(`${DOCS}/asyncio-runner.html#asyncio.Runner`, 'asyncio.Runner', 'asyncio.Runner')}</td>`,
+      `<td>${link(`${DOCS}/asyncio-runner.html#asyncio.Runner`, 'asyncio.Runner', 'asyncio.Runner')}<span class="api-mark">3.11+</span></td>`,
     );
   });
 
@@ -127,9 +159,9 @@ describe('apiLinks', () => {
     ['unknown names', '`asyncio.no_such_thing()`', '<p><code>asyncio.no_such_thing()</code></p>'],
     ['names from other libraries', '`uvloop.run()`', '<p><code>uvloop.run()</code></p>'],
     [
-      'single words, even documented ones',
-      '`print`, `open()`, `asyncio` and `TimeoutError`',
-      '<p><code>print</code>, <code>open()</code>, <code>asyncio</code> and <code>TimeoutError</code></p>',
+      'single words that are no built-in exception or function',
+      '`asyncio`, `timeout`, `None` and `list`',
+      '<p><code>asyncio</code>, <code>timeout</code>, <code>None</code> and <code>list</code></p>',
     ],
     ['calls with arguments', '`asyncio.run(main())`', '<p><code>asyncio.run(main())</code></p>'],
     [
@@ -188,7 +220,13 @@ describe('apiLinks', () => {
       'Use `asyncio.TaskGroup`.\n\nThen `loop.run_in_executor()`\nand `str.join()`, but not `!asyncio.run()`.\n',
     );
     expect(page.apiLinks).toEqual([
-      { name: 'asyncio.TaskGroup', url: `${DOCS}/asyncio-task.html#asyncio.TaskGroup`, module: 'asyncio', line: 1 },
+      {
+        name: 'asyncio.TaskGroup',
+        url: `${DOCS}/asyncio-task.html#asyncio.TaskGroup`,
+        module: 'asyncio',
+        line: 1,
+        added: '3.11',
+      },
       {
         name: 'asyncio.loop.run_in_executor',
         url: `${DOCS}/asyncio-eventloop.html#asyncio.loop.run_in_executor`,

@@ -16,7 +16,6 @@ import {
 } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { parseSnippetMeta } from '../lib/snippets/meta';
-import { pageData } from './page-data';
 
 export interface CodeHighlightOptions {
   themes: { light: BundledTheme; dark: BundledTheme };
@@ -108,15 +107,10 @@ function fenceOf(code: CodeElement): { lang: string; meta: string | undefined } 
   return { lang, meta: meta ?? undefined };
 }
 
-/**
- * Highlights every fenced code block (`<pre><code class="language-…">`) with `highlight`. A
- * python block whose meta words break the snippet rules is recorded as a problem of the note
- * and shown without them, so the validation stage reports it with the note's other problems.
- */
+/** Highlights every fenced code block (`<pre><code class="language-…">`) with `highlight`. */
 export function codeBlocks(highlight: HighlightCode): HastPluginDefinition {
   return {
     name: 'code-blocks',
-    options: { position: true },
     element: {
       filter: ['pre'],
       async visit(pre, context) {
@@ -126,15 +120,13 @@ export function codeBlocks(highlight: HighlightCode): HastPluginDefinition {
         if (!code) return undefined;
         const { lang, meta } = fenceOf(code as CodeElement);
         if (UNHIGHLIGHTED_LANGUAGES.includes(lang)) return undefined;
+        // A python block whose meta words break the snippet rules is shown without them;
+        // snippet-facts.ts records the problem for the validation stage.
         let shownMeta = meta;
         if (PYTHON.has(lang)) {
           try {
             parseSnippetMeta(meta);
-          } catch (error) {
-            pageData(context.data).problems.push({
-              ...(pre.position ? { line: pre.position.start.line } : {}),
-              message: (error as Error).message,
-            });
+          } catch {
             shownMeta = undefined;
           }
         }

@@ -16,6 +16,7 @@ import { collectLinks } from './collect-links';
 import { externalLinks } from './external-links';
 import { headingIds } from './heading-ids';
 import { readingTime } from './reading-time';
+import { snippetFacts } from './snippet-facts';
 import { codeBlockTransformers } from './shiki-code-blocks';
 import { taskListLabels } from './task-list-labels';
 
@@ -47,6 +48,7 @@ export function notePlugins({ site, lookup, code, plain = false }: NotePluginOpt
     { name: 'collect-links', mdast: collectLinks },
     // After the link collector: the links it makes point at the docs, not at references.
     { name: 'api-links', mdast: apiLinks(lookup) },
+    { name: 'snippet-facts', mdast: snippetFacts(lookup) },
     // Highlighting comes first, as in Astro's own pipeline: later plugins see the finished code blocks.
     { name: 'code-blocks', hast: codeBlocks(highlight), baseline: true },
     // Ids before any plugin adds text to a heading.

@@ -17,9 +17,39 @@ const pageDataSchema = z.object({
    */
   links: z.array(z.object({ url: z.string(), text: z.string(), line, kind: z.enum(['link', 'image', 'expression']) })),
   /** Inline code linked to the Python docs. */
-  apiLinks: z.array(z.object({ name: z.string(), url: z.string(), module: z.string(), line })),
+  apiLinks: z.array(
+    z.object({
+      name: z.string(),
+      url: z.string(),
+      module: z.string(),
+      line,
+      added: z.string().optional(),
+      deprecated: z.string().optional(),
+      removal: z.string().optional(),
+    }),
+  ),
   /** Headings with the ids the page carries and their text without screen-reader extras. */
   headings: z.array(z.object({ depth: z.number().int().min(1).max(6), id: z.string(), text: z.string() })),
+  /** Every Python snippet: where it is, what its fence says, and the documented APIs its code uses. */
+  snippets: z.array(
+    z.object({
+      line,
+      run: z.boolean(),
+      python: z.string().optional(),
+      deprecated: z.string().optional(),
+      apis: z.array(
+        z.object({
+          name: z.string(),
+          kind: z.string(),
+          line,
+          guarded: z.literal(true).optional(),
+          added: z.string().optional(),
+          deprecated: z.string().optional(),
+          removal: z.string().optional(),
+        }),
+      ),
+    }),
+  ),
   /** What a plugin found wrong with how the note is written (a snippet's unknown meta word, say). */
   problems: z.array(z.object({ line: line.optional(), message: z.string() })),
 });
@@ -28,6 +58,7 @@ export type NotePageData = z.infer<typeof pageDataSchema>;
 export type CollectedLink = NotePageData['links'][number];
 export type CollectedApiLink = NotePageData['apiLinks'][number];
 export type CollectedHeading = NotePageData['headings'][number];
+export type CollectedSnippet = NotePageData['snippets'][number];
 
 export const PAGE_DATA_KEY = 'page';
 
@@ -35,7 +66,14 @@ interface DocumentData {
   astro?: { frontmatter?: Record<string, unknown> };
 }
 
-const empty = (): NotePageData => ({ readingMinutes: 1, links: [], apiLinks: [], headings: [], problems: [] });
+const empty = (): NotePageData => ({
+  readingMinutes: 1,
+  links: [],
+  apiLinks: [],
+  headings: [],
+  snippets: [],
+  problems: [],
+});
 
 /**
  * The page data of the document a plugin is working on, created on first use (`data` is Sätteri's data bag or a vfile's

@@ -77,6 +77,25 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   );
 });
 
+describe('version marks after API names', () => {
+  it.each(['light', 'dark'] as const)('are text with enough contrast in the %s colour scheme', async (colorScheme) => {
+    const context = await served.browser.newContext({ colorScheme, viewport: { width: 320, height: 800 } });
+    const page = await context.newPage();
+    const note = served.pages.find(({ name }) => name === 'note with version marks');
+    await page.goto(new URL(note?.path ?? '/', served.server.url).href);
+    const marks = await page.$$eval('.api-mark', (elements) =>
+      elements.map((element) => (element as HTMLElement).innerText),
+    );
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks).toContain('deprecated 3.14, removed in 3.16');
+    const results = await new AxeBuilder({ page }).include('.api-mark').withRules(['color-contrast']).analyze();
+    expect(results.passes.flatMap((rule) => rule.nodes).length).toBeGreaterThan(0);
+    expect(results.violations).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await context.close();
+  });
+});
+
 describe('keyboard', () => {
   it('Tab reaches the skip link first, and it moves focus to the main content', async () => {
     const page = await served.browser.newPage();

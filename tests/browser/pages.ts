@@ -1,5 +1,5 @@
 /** One page of each type, found in a built site, for the browser tests to visit. */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface PageType {
@@ -17,10 +17,23 @@ async function firstSubfolder(directory: string): Promise<string> {
   return folder;
 }
 
+/** The first note (by slug) whose page carries a deprecation mark after an API name. */
+export async function noteWithDeprecationMark(distDir: string): Promise<string> {
+  const slugs = (await readdir(join(distDir, 'notes'))).sort();
+  for (const slug of slugs) {
+    if ((await readFile(join(distDir, 'notes', slug, 'index.html'), 'utf8')).includes('api-mark--deprecated'))
+      return slug;
+  }
+  throw new Error(`no note under ${distDir} marks a deprecated API`);
+}
+
 export async function pageTypes(distDir: string): Promise<PageType[]> {
   return [
     { name: 'home', path: '/' },
     { name: 'note', path: `/notes/${await firstSubfolder(join(distDir, 'notes'))}/` },
+    { name: 'note with version marks', path: `/notes/${await noteWithDeprecationMark(distDir)}/` },
+    { name: 'reading paths', path: '/paths/' },
+    { name: 'changes', path: '/changes/' },
     { name: 'tag index', path: '/tags/' },
     { name: 'tag page', path: `/tags/${await firstSubfolder(join(distDir, 'tags'))}/` },
     { name: 'references', path: '/references/' },

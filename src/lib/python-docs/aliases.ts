@@ -41,6 +41,7 @@ export const NAME_ALIASES: Readonly<Record<string, string>> = {
   'task.done': 'asyncio.Task.done',
   'task.result': 'asyncio.Task.result',
   'task.uncancel': 'asyncio.Task.uncancel',
+  'tg.cancel': 'asyncio.TaskGroup.cancel',
   'tg.create_task': 'asyncio.TaskGroup.create_task',
 };
 

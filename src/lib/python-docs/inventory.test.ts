@@ -39,7 +39,7 @@ describe('lookupApi', () => {
     ['queue.Queue', `${DOCS}/queue.html#queue.Queue`, 'class', 'queue'],
     ['str.join', `${DOCS}/stdtypes.html#str.join`, 'method', 'builtins'],
   ])('%s', (name, url, kind, module) => {
-    expect(lookup(name)).toEqual({ name, url, kind, module });
+    expect(lookup(name)).toMatchObject({ name, url, kind, module });
   });
 
   it.each([
@@ -79,6 +79,24 @@ describe('lookupApi', () => {
     'asyncio-debug-mode',
   ])('knows nothing of %s', (name) => {
     expect(lookup(name)).toBeUndefined();
+  });
+});
+
+describe('version facts', () => {
+  it.each([
+    ['asyncio.TaskGroup', { added: '3.11' }],
+    ['tg.cancel', { name: 'asyncio.TaskGroup.cancel', added: '3.15' }],
+    ['asyncio.set_event_loop_policy', { deprecated: '3.14', removal: '3.16' }],
+    // No "Added in" of its own: the module's is the floor.
+    ['concurrent.interpreters.create', { added: '3.14' }],
+  ])('%s', (name, facts) => {
+    expect(lookup(name)).toMatchObject(facts);
+  });
+
+  it('leaves out what the docs do not say, and a deprecated parameter', () => {
+    const gather = lookup('asyncio.gather');
+    expect(gather).not.toHaveProperty('added');
+    expect(gather).not.toHaveProperty('deprecated');
   });
 });
 

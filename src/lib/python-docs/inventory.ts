@@ -62,6 +62,12 @@ export interface ApiTarget {
   kind: string;
   /** The module the name lives in, e.g. `asyncio`; `builtins` for `str.join` and the like. */
   module: string;
+  /** The release that added it, or its module when the docs date only the module. */
+  added?: string;
+  /** Deprecated as a whole since this release (a deprecated parameter does not count). */
+  deprecated?: string;
+  /** The release the docs say a deprecated API goes away in. */
+  removal?: string;
 }
 
 export type ApiLookup = (name: string) => ApiTarget | undefined;
@@ -155,11 +161,17 @@ export function apiLookup(inventory: PythonInventory): ApiLookup {
     const module = Object.hasOwn(inventory.modules, name) ? inventory.modules[name] : undefined;
     const entry = object ?? module;
     if (!entry) return undefined;
+    const home = moduleOf(name, inventory.modules);
+    // Where an object has no "Added in" of its own, its module's is the floor.
+    const added = entry.added ?? (Object.hasOwn(inventory.modules, home) ? inventory.modules[home]?.added : undefined);
     return {
       name,
       url: `${inventory.base}${entry.page}#${entry.anchor}`,
       kind: object?.kind ?? 'module',
-      module: moduleOf(name, inventory.modules),
+      module: home,
+      ...(added === undefined ? {} : { added }),
+      ...(entry.deprecated === undefined ? {} : { deprecated: entry.deprecated }),
+      ...(entry.removal === undefined ? {} : { removal: entry.removal }),
     };
   };
   // Notes name the same few APIs again and again: each name is looked up once.

@@ -1,12 +1,19 @@
 /** The "API" part of the references index: every linked standard-library name by module, with its notes. */
 
+/** What the docs say of an API's history (src/lib/python-docs/inventory.ts). */
+interface Facts {
+  added?: string | undefined;
+  deprecated?: string | undefined;
+  removal?: string | undefined;
+}
+
 export interface NoteApiLinks {
   slug: string;
   title: string;
-  apiLinks: ReadonlyArray<{ name: string; url: string; module: string }>;
+  apiLinks: ReadonlyArray<{ name: string; url: string; module: string } & Facts>;
 }
 
-export interface IndexedApi {
+export interface IndexedApi extends Facts {
   name: string;
   url: string;
   citedBy: Array<{ slug: string; title: string }>;
@@ -26,7 +33,8 @@ export function buildApiIndex(notes: readonly NoteApiLinks[]): ApiModule[] {
     // Each note once per API, however often it names it.
     const named = new Set<string>();
     for (const link of note.apiLinks) {
-      const entry = apis.get(link.name) ?? { name: link.name, url: link.url, module: link.module, citedBy: [] };
+      const { line: _line, ...api } = { line: 0, ...link };
+      const entry = apis.get(link.name) ?? { ...api, citedBy: [] };
       if (!named.has(link.name)) entry.citedBy.push({ slug: note.slug, title: note.title });
       named.add(link.name);
       apis.set(link.name, entry);

@@ -49,10 +49,13 @@ export function referencesExport<R extends ExportableReference>(
       }),
     ),
     apis: index.apis.flatMap(({ module, apis }) =>
-      apis.map(({ name, url, citedBy }) => ({
+      apis.map(({ name, url, citedBy, added, deprecated, removal }) => ({
         name,
         module,
         url,
+        ...(added === undefined ? {} : { added }),
+        ...(deprecated === undefined ? {} : { deprecated }),
+        ...(removal === undefined ? {} : { removal }),
         citedBy: citedBy.map((note) => note.slug),
         citedByUrls: noteUrls(citedBy),
       })),

@@ -11,6 +11,8 @@ import { notesByTag, notesWithTag, relatedNotes, tagSummaries } from '../notes/t
 import { type CollectedLink, readPageData } from '../../plugins/page-data';
 import { buildApiIndex } from '../references/api-index';
 import { placesOfNote, resolvePaths } from '../notes/reading-paths';
+import { releaseChanges } from '../python-docs/changes';
+import { INVENTORY_FILE, loadInventory } from '../python-docs/inventory';
 
 export type Note = CollectionEntry<'notes'>;
 export type Tag = CollectionEntry<'tags'>;
@@ -130,3 +132,16 @@ export type ReadingPath = Awaited<ReturnType<typeof getReadingPaths>>[number];
 export async function getPlacesOfNote(note: Note) {
   return placesOfNote(await getReadingPaths(), note.id);
 }
+
+/** The concurrency APIs each release added, changed and deprecated, with the notes that name them. */
+export const getReleaseChanges = oncePerBuild(async () => {
+  const mentions = new Map<string, string[]>();
+  for (const { note, page } of await getRenderedNotes()) {
+    const names = new Set([
+      ...page.apiLinks.map((api) => api.name),
+      ...page.snippets.flatMap((snippet) => snippet.apis.map((api) => api.name)),
+    ]);
+    for (const name of names) mentions.set(name, [...(mentions.get(name) ?? []), note.id]);
+  }
+  return releaseChanges(loadInventory(INVENTORY_FILE), mentions);
+});

@@ -9,7 +9,16 @@ export type LinkVerdict =
   | { kind: 'problem'; message: string };
 
 /** Site pages a note may link to besides notes and tags (paths relative to the base). */
-const SITE_PAGES = new Set(['/', '/tags/', '/paths/', '/references/', '/search/', '/rss.xml', '/references.json']);
+const SITE_PAGES = new Set([
+  '/',
+  '/tags/',
+  '/paths/',
+  '/changes/',
+  '/references/',
+  '/search/',
+  '/rss.xml',
+  '/references.json',
+]);
 const ORIGIN = 'https://site.invalid';
 
 const problem = (message: string): LinkVerdict => ({ kind: 'problem', message });

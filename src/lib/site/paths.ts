@@ -20,6 +20,9 @@ export const referencesUrl = (base?: string) => withBase('/references/', base);
 export const searchUrl = (base?: string) => withBase('/search/', base);
 export const rssUrl = (base?: string) => withBase('/rss.xml', base);
 export const readingPathsUrl = (base?: string) => withBase('/paths/', base);
+export const changesUrl = (base?: string) => withBase('/changes/', base);
+/** The element id of a release's section on the changes page, e.g. `python-3-15`. */
+export const releaseAnchor = (release: string) => `python-${release.replace('.', '-')}`;
 /** The element id of a reading path on the paths page. */
 export const readingPathAnchor = (pathId: string) => `path-${pathId}`;
 export const readingPathUrl = (pathId: string, base?: string) =>

@@ -13,9 +13,11 @@ export interface SnippetMeta {
   minPython?: string;
   /** Shown in a bar above the block, e.g. a file name. */
   title?: string;
+  /** Why a runnable snippet may call a deprecated API (it shows the old way, say). */
+  deprecated?: string;
 }
 
-export const META_HELP = 'allowed: run, norun="reason", python=3.X, title="…"';
+export const META_HELP = 'allowed: run, norun="reason", python=3.X, title="…", deprecated="reason"';
 
 // A word, optionally `=value` or `="quoted value"`, then a space or the end: `title="a"run` is refused, not split.
 const TOKEN = /\s*([a-z]+)(?:=(?:"([^"]*)"|([^\s"]+)))?(?=\s|$)/gy;
@@ -49,6 +51,11 @@ export function parseSnippetMeta(raw: string | undefined): SnippetMeta {
       case 'title':
         if (!value?.trim()) throw new Error(`"title" needs text, e.g. title="worker.py"`);
         meta.title = value.trim();
+        break;
+      case 'deprecated':
+        if (!value?.trim())
+          throw new Error(`"deprecated" needs a reason, e.g. deprecated="shows the old way" (${META_HELP})`);
+        meta.deprecated = value.trim();
         break;
       default:
         throw new Error(`unknown word "${word}" in the snippet's meta (${META_HELP})`);

@@ -25,6 +25,7 @@ import { buildReferenceIndex } from '../references/index-of-references';
 import { linkFindings } from './link-rules';
 import { pathProblem } from './path-rules';
 import { referenceProblems } from './reference-rules';
+import { snippetProblems } from './snippet-rules';
 import { tagProblems } from './tag-rules';
 
 const shown = (path: string) => relative(process.cwd(), path);
@@ -101,6 +102,7 @@ async function findings(): Promise<Findings> {
       })),
     );
     problems.push(...links.problems);
+    problems.push(...snippetProblems(page.snippets, note.data.python, file, fileLine));
     warnings.push(...links.warnings);
   }
   const referencesText = () => fileText(referencesFile);
