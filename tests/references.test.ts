@@ -45,14 +45,14 @@ describe('the references index', () => {
       'Official documentation (2)',
       'PEPs (1)',
       'Library documentation (1)',
-      'Standard-library APIs (2)',
+      'Standard-library APIs (4)',
     ]);
     const jumps = page.all('.jump-links a').map((a) => [textOf(a), attr(a, 'href')]);
     expect(jumps).toEqual([
       ['Official documentation 2', '#kind-official-doc'],
       ['PEPs 1', '#kind-pep'],
       ['Library documentation 1', '#kind-library-doc'],
-      ['APIs 2', '#kind-api'],
+      ['APIs 4', '#kind-api'],
     ]);
     for (const [, href] of jumps) expect(page.one(String(href))).toBeDefined();
   });
