@@ -12,6 +12,8 @@ export interface BuildOptions {
   contentRoot?: string;
   /** Where the site is written; a new temporary folder by default. */
   outDir?: string;
+  /** Astro's cache, content store included; a new one by default, so builds share nothing unless told to. */
+  cacheDir?: string;
   base?: string;
   site?: string;
   env?: Record<string, string>;
@@ -31,7 +33,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const env: NodeJS.ProcessEnv = {
     ...buildEnvironment(workspace),
     OUT_DIR: outDir,
-    CACHE_DIR: join(scratch, 'cache'),
+    CACHE_DIR: options.cacheDir ?? join(scratch, 'cache'),
     ...(options.contentRoot ? { CONTENT_ROOT: resolve(options.contentRoot) } : {}),
     ...(options.base ? { BASE_PATH: options.base } : {}),
     ...(options.site ? { SITE_URL: options.site } : {}),
