@@ -84,6 +84,7 @@ describe('version marks after API names', () => {
     const note = served.pages.find(({ name }) => name === 'note with version marks');
     await page.goto(new URL(note?.path ?? '/', served.server.url).href);
     const marks = await page.$$eval('.api-mark', (elements) =>
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, which a hidden mark would not have.
       elements.map((element) => (element as HTMLElement).innerText),
     );
     expect(marks.length).toBeGreaterThan(0);
