@@ -14,6 +14,17 @@ describe('internal links of the built site', () => {
     expect(await findBrokenInternalLinks(fixtureSite)).toEqual([]);
   });
 
+  it('are checked the same from a deep folder with spaces in the temp folder', async () => {
+    const deep = join(await mkdtemp(join(tmpdir(), 'checkout ')), 'a b', 'c', 'dist');
+    await cp(fixtureSite, deep, { recursive: true });
+    expect(await findBrokenInternalLinks(deep)).toEqual([]);
+    await writeFile(
+      join(deep, 'index.html'),
+      (await readFile(join(deep, 'index.html'), 'utf8')).replace('</main>', '<a href="/gone/">x</a></main>'),
+    );
+    expect((await findBrokenInternalLinks(deep)).map((link) => link.url)).toEqual(['/gone/']);
+  });
+
   it('are reported when a page or a fragment is missing', async () => {
     const copy = join(await mkdtemp(join(tmpdir(), 'broken-site-')), 'dist');
     await cp(fixtureSite, copy, { recursive: true });

@@ -38,6 +38,12 @@ export const LAYOUT_ANCHORS = ['main', 'toc-heading', 'references', 'related-hea
 
 /** The element id of a reference on the index page. */
 export const referenceAnchor = (referenceId: string) => `ref-${referenceId}`;
+/** The element id of the API part of the index page. */
+export const API_INDEX_ANCHOR = 'kind-api';
+/** The element id of one module's APIs on the index page; unlike an API's own id, it cannot clash. */
+export const apiModuleAnchor = (module: string) => `api-module-${module}`;
+/** The element id of one API on the index page. */
+export const apiAnchor = (name: string) => `api-${name}`;
 /** The element id of a group of references of one kind on the index page. */
 export const kindAnchor = (kind: string) => `kind-${kind}`;
 export const referenceUrl = (referenceId: string, base?: string) =>
