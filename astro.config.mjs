@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { satteri } from '@astrojs/markdown-satteri';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { shikiColoursCss } from './src/integrations/shiki-colours.ts';
 import { forSatteri, forUnified, notePlugins } from './src/plugins/index.ts';
 import { apiLookup, INVENTORY_FILE, loadInventory } from './src/lib/python-docs/inventory.ts';
 
@@ -19,12 +20,14 @@ const cacheDir = process.env.CACHE_DIR ?? './node_modules/.astro';
 const plainMarkdown = process.env.PLAIN_MARKDOWN === '1';
 
 const inventory = loadInventory(INVENTORY_FILE);
+/** @type {{ light: 'github-light-default', dark: 'github-dark-default' }} */
+const themes = { light: 'github-light-default', dark: 'github-dark-default' };
 const plugins = notePlugins({
   site,
   lookup: apiLookup(inventory),
   plain: plainMarkdown,
   code: {
-    themes: { light: 'github-light-default', dark: 'github-dark-default' },
+    themes,
     // ```output blocks hold what a snippet prints: shown as plain text, never highlighted.
     langAlias: { output: 'text' },
   },
@@ -48,6 +51,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: {
     build: { assetsInlineLimit: 0 },
+    // The CSS of the classes that carry the code colours (src/plugins/shiki-colour-classes.ts).
+    plugins: [shikiColoursCss(themes)],
     // The Python release the docs inventory describes: notes checked against an older one are due for review.
     define: { 'import.meta.env.DOCS_PYTHON': JSON.stringify(inventory.python) },
   },

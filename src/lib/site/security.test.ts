@@ -10,7 +10,7 @@ describe('the content security policy', () => {
   it('allows scripts and styles from this origin only, never inline ones', () => {
     expect(policy.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(policy.get('style-src')).toEqual(["'self'"]);
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline/);
   });
 
   it('names no other origin', () => {

@@ -1,17 +1,16 @@
 /** The security policy of every page, delivered in a <meta> tag and in the host's headers file. */
 
 /**
- * Scripts and styles are files on this origin (the build never inlines them), so neither needs
- * 'unsafe-inline'. Shiki colours code through `style` attributes, which only `style-src-attr`
- * allows. 'wasm-unsafe-eval' lets the search page compile Pagefind's WebAssembly; it allows no
- * JavaScript eval. One policy for every page, because hosts merge the headers of every rule
- * that matches a path, so a looser rule for one page could not override a stricter one.
+ * Scripts and styles are files on this origin (the build never inlines them), and code colours
+ * are classes, not `style` attributes, so nothing needs 'unsafe-inline'. 'wasm-unsafe-eval' lets
+ * the search page compile Pagefind's WebAssembly; it allows no JavaScript eval. One policy for
+ * every page, because hosts merge the headers of every rule that matches a path, so a looser
+ * rule for one page could not override a stricter one.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
-  "style-src-attr 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
