@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from './helpers/build-site';
@@ -193,6 +193,36 @@ const cases: BadInput[] = [
     says: ['paths', 'start-here', 'steps', 'needs at least two steps'],
   },
   {
+    name: 'a reading path with a field the schema does not know',
+    file: 'paths.yaml',
+    edit: (text) => text.replace('  title: Start here', '  title: Start here\n  colour: blue'),
+    says: ['paths', 'start-here', 'colour'],
+  },
+  {
+    name: 'a references file cut off in the middle of an entry',
+    file: 'references.yaml',
+    edit: (text) => text.slice(0, text.indexOf('kind: pep') + 'kind: p'.length),
+    says: ['references.yaml', 'kind'],
+  },
+  {
+    name: 'an empty tags file',
+    file: 'tags.yaml',
+    edit: () => '',
+    says: ['tags.yaml: holds no entries'],
+  },
+  {
+    name: 'a link status file cut off',
+    file: 'link-status.json',
+    edit: (text) => text.slice(0, 40),
+    says: ['link-status.json: not valid JSON', 'npm run links'],
+  },
+  {
+    name: 'a link status file of the wrong shape',
+    file: 'link-status.json',
+    edit: () => '{ "links": [] }',
+    says: ['link-status.json: field "links" must be an object of URL to status'],
+  },
+  {
     name: 'two notes with the same file name',
     file: 'notes/nested/beta.mdx',
     edit: (text) => text,
@@ -200,6 +230,53 @@ const cases: BadInput[] = [
     says: ['beta', 'same file name', '/notes/beta/'],
   },
 ];
+
+/** Bytes no UTF-8 reader accepts: a Latin-1 "é" in the middle of a line. */
+const LATIN1_E = Buffer.from([0xe9]);
+
+describe('files that are not UTF-8 stop the build with the file, line and byte', () => {
+  it.each([
+    ['a note', ALPHA, 'Intro with', 'alpha.md:9'],
+    ['the references file', 'references.yaml', 'title: "PEP 525', 'references.yaml:'],
+    ['the link status file', 'link-status.json', '"links"', 'link-status.json:'],
+  ])('%s', async (_name, file, before, where) => {
+    const root = await copyFixtureContent();
+    const text = await readFile(join(root, file));
+    const at = text.indexOf(before);
+    await writeFile(join(root, file), Buffer.concat([text.subarray(0, at), LATIN1_E, text.subarray(at)]));
+    const build = await buildSite({ contentRoot: root });
+    expect(build.exitCode, build.output).not.toBe(0);
+    expect(build.output).toContain(where);
+    expect(build.output).toContain('is not UTF-8 text (byte 0xe9): save it as UTF-8');
+    expect(existsSync(join(build.outDir, 'index.html')), 'nothing is published').toBe(false);
+  });
+});
+
+describe('files that are fine but unusual build and render as written', () => {
+  it('a note with a byte order mark and CRLF line ends, a YAML file with CRLF, and a 5 MB note', async () => {
+    const root = await copyFixtureContent();
+    const alpha = await readFile(join(root, ALPHA), 'utf8');
+    await writeFile(join(root, ALPHA), `\uFEFF${alpha.replace(/\n/g, '\r\n')}`);
+    const tags = await readFile(join(root, 'tags.yaml'), 'utf8');
+    await writeFile(join(root, 'tags.yaml'), tags.replace(/\n/g, '\r\n'));
+    const paragraph = 'A long note keeps its every word, in prose that goes on and on. ';
+    const body = Array.from({ length: 800 }, (_, index) => `## Part ${index + 1}\n\n${paragraph.repeat(100)}\n`).join(
+      '\n',
+    );
+    await writeFile(
+      join(root, 'notes/huge.md'),
+      `---\ntitle: "A 5 MB note"\nsummary: "Long."\ntags: [asyncio]\npublished: 2026-11-01\nchecked: { python: "3.15", on: 2026-11-30 }\n---\n\n${body}`,
+    );
+    expect(body.length).toBeGreaterThan(5_000_000);
+    const build = await buildSite({ contentRoot: root });
+    expect(build.exitCode, build.output).toBe(0);
+    const page = await readFile(join(build.outDir, 'notes/alpha/index.html'), 'utf8');
+    expect(page).toContain('<h1>Alpha: gather two coroutines</h1>');
+    expect(page).not.toContain('\uFFFD');
+    const huge = await readFile(join(build.outDir, 'notes/huge/index.html'), 'utf8');
+    expect(huge).toContain('id="part-800"');
+  }, 180_000);
+});
 
 describe('bad input stops the build with a message naming the file and the field', () => {
   it.each(cases)('$name', async ({ file, edit, copyTo, says }) => {

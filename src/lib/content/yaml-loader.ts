@@ -9,6 +9,7 @@ import { relative, resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { ContentError, type ContentProblem } from './errors';
+import { utf8Text } from './text-files';
 
 export interface YamlEntry {
   id: string;
@@ -88,7 +89,7 @@ export function yamlLoader(file: string): Loader {
   const path = resolve(file);
   const load = async ({ store, parseData, logger }: Pick<LoaderContext, 'store' | 'parseData' | 'logger'>) => {
     const shown = relative(process.cwd(), path);
-    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
       throw new ContentError([
         {
           file: shown,
@@ -97,7 +98,9 @@ export function yamlLoader(file: string): Loader {
         },
       ]);
     });
-    const result = readYamlEntries(text.replace(/^\uFEFF/, ''), shown);
+    const text = utf8Text(bytes, shown);
+    if (typeof text !== 'string') throw new ContentError([text]);
+    const result = readYamlEntries(text, shown);
     if (isProblems(result)) throw new ContentError(result);
     store.clear();
     for (const { id, data } of result)

@@ -8,22 +8,31 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { ContentError } from '../content/errors';
+import { ContentError, type ContentProblem } from '../content/errors';
+import { utf8Text } from '../content/text-files';
 import { dueForReviewReport } from './checked';
 import { checkNoteSources, type NoteSource } from './source-checks';
 import { slugFromFileName } from '../site/paths';
 
 const NOTE_FILE = /\.mdx?$/;
 
-async function readNoteSources(directory: string): Promise<NoteSource[]> {
+/** Every note file's text, and a problem for each file that is not UTF-8. */
+async function readNoteSources(directory: string): Promise<{ sources: NoteSource[]; problems: ContentProblem[] }> {
   const entries = await readdir(directory, { recursive: true, withFileTypes: true }).catch(() => []);
   const files = entries
     .filter((entry) => entry.isFile() && NOTE_FILE.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
-  return Promise.all(
-    files.map(async (path) => ({ file: relative(process.cwd(), path), text: await readFile(path, 'utf8') })),
+  const read = await Promise.all(
+    files.map(async (path) => {
+      const file = relative(process.cwd(), path);
+      return { file, text: utf8Text(await readFile(path), file) };
+    }),
   );
+  return {
+    sources: read.flatMap(({ file, text }) => (typeof text === 'string' ? [{ file, text }] : [])),
+    problems: read.flatMap(({ text }) => (typeof text === 'string' ? [] : [text])),
+  };
 }
 
 export interface NotesLoaderOptions {
@@ -45,7 +54,8 @@ export function notesLoader({ directory, renderInputs, docsPython }: NotesLoader
   return {
     name: 'checked-notes',
     load: async (context) => {
-      const problems = checkNoteSources(await readNoteSources(directory));
+      const { sources, problems: unreadable } = await readNoteSources(directory);
+      const problems = [...unreadable, ...checkNoteSources(sources)];
       if (problems.length > 0) throw new ContentError(problems);
       if (context.meta.get('render-inputs') !== renderInputs) context.store.clear();
       await inner.load(context);

@@ -1,5 +1,6 @@
 /** The Python docs inventory (content/python-inventory.json): which documented name lives at which page and anchor. */
 import { readFileSync } from 'node:fs';
+import { utf8Text } from '../content/text-files';
 import { z } from 'astro/zod';
 import { DOCS_VERSION } from './versions';
 import { aliasTarget } from './aliases';
@@ -133,7 +134,9 @@ export function parseInventory(data: unknown, file: string): PythonInventory {
 export function loadInventory(file: string): PythonInventory {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    const text = utf8Text(readFileSync(file), file);
+    if (typeof text !== 'string') throw new Error(`line ${text.line}: ${text.message}`);
+    data = JSON.parse(text);
   } catch (error) {
     throw new Error(`${file}: cannot read the Python inventory: ${(error as Error).message}`);
   }

@@ -1,9 +1,11 @@
 /** The site's queries over Astro's content collections; pages call these, never getCollection. */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { contentRoot } from '../content/root';
-import { linkHealth, needsAttention, parseLinkStatus, type LinkStatusFile } from '../link-health/status';
+import { ContentError } from '../content/errors';
+import { utf8Text } from '../content/text-files';
+import { linkHealth, needsAttention, parseLinkStatusJson, type LinkStatusFile } from '../link-health/status';
 import { publishedNotes } from '../notes/publishing';
 import { buildReferenceIndex, referenceMatcher, referencesOfNote } from '../references/index-of-references';
 import { isOutboundUrl } from '../references/urls';
@@ -114,8 +116,11 @@ export const getReferenceIndex = oncePerBuild(async () => {
 /** The last link check (content/link-status.json); none yet means every link shows as unchecked. */
 export async function getLinkStatus(): Promise<LinkStatusFile> {
   const file = join(contentRoot(), 'link-status.json');
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  return text === undefined ? { links: {} } : parseLinkStatus(JSON.parse(text), file);
+  const bytes = await readFile(file).catch(() => undefined);
+  if (bytes === undefined) return { links: {} };
+  const text = utf8Text(bytes, relative(process.cwd(), file));
+  if (typeof text !== 'string') throw new ContentError([text]);
+  return parseLinkStatusJson(text, relative(process.cwd(), file));
 }
 
 /**

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { getCollection } from 'astro:content';
 import {
+  getLinkStatus,
   getNotes,
   getReferenceMatcher,
   getReferences,
@@ -63,11 +64,13 @@ interface Findings {
 
 async function findings(): Promise<Findings> {
   const root = contentRoot();
+  // The link status is read here first, so a broken file stops the build before any page is written.
   const [rendered, references, tags, paths] = await Promise.all([
     getRenderedNotes(),
     getReferences(),
     getCollection('tags'),
     getCollection('paths'),
+    getLinkStatus(),
   ]);
   const tagIds = new Set(tags.map((tag) => tag.id));
   const referencesFile = join(root, 'references.yaml');
