@@ -9,6 +9,8 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import { shikiColoursCss } from './src/integrations/shiki-colours.ts';
 import { forSatteri, forUnified, notePlugins } from './src/plugins/index.ts';
 import { apiLookup, INVENTORY_FILE, loadInventory } from './src/lib/python-docs/inventory.ts';
+import { marksLookup, readSnippetRecordsFile } from './src/lib/snippets/records.ts';
+import { contentRoot } from './src/lib/content/root.ts';
 
 // Where the site is served: override both to host it under another domain or a sub-path.
 const site = process.env.SITE_URL ?? 'https://pyconcurrency.example.org';
@@ -25,6 +27,7 @@ const themes = { light: 'github-light-default', dark: 'github-dark-default' };
 const plugins = notePlugins({
   site,
   lookup: apiLookup(inventory),
+  snippetMarks: marksLookup(readSnippetRecordsFile(`${contentRoot()}/snippet-runs.json`)),
   plain: plainMarkdown,
   code: {
     themes,

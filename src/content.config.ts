@@ -21,8 +21,9 @@ const pythonVersion = z.string().regex(PYTHON_VERSION, 'must be a Python version
 const notes = defineCollection({
   loader: notesLoader({
     directory: `${root}/notes`,
-    // Rendering reads the docs inventory and runs the plugins in src/plugins with helpers from src/lib.
-    renderInputs: renderInputsDigest([INVENTORY_FILE, './src/plugins', './src/lib']),
+    // Rendering reads the docs inventory and the snippet run records, and runs the plugins in
+    // src/plugins with helpers from src/lib.
+    renderInputs: renderInputsDigest([INVENTORY_FILE, `${root}/snippet-runs.json`, './src/plugins', './src/lib']),
     docsPython: loadInventory(INVENTORY_FILE).python,
   }),
   schema: z

@@ -76,7 +76,7 @@ describe('code blocks in the built page', () => {
     const page = await readPage(build.outDir, 'notes/alpha');
     const [, output] = page.all('.prose figure.code-block');
     expect(page.text('.prose figure.code-block .code-block__title')).toBe('gather.py');
-    expect(page.text('.prose figure.code-block .code-block__ran')).toBe('Ran on Python 3.11');
+    expect(page.text('.prose figure.code-block .code-block__ran')).toBe('Ran on Python 3.11 · 3.14');
     expect(page.one('.prose figure.code-block button.copy-button[type="button"]')).toBeDefined();
     expect(attr(output, 'className')).toBe('code-block code-block--output');
     const outputSpans = page.all('.prose figure.code-block--output pre span');

@@ -1,7 +1,9 @@
 /** Finding the python3 the snippet check uses, and running it with a time limit. */
 import { spawn } from 'node:child_process';
 import { compareVersions } from '../../src/lib/python-docs/versions';
-import { CHECKED_PYTHON } from '../../src/lib/snippets/meta';
+
+/** The oldest CPython the snippet check runs on. */
+export const CHECKED_PYTHON = '3.11';
 
 export const INSTALL_PYTHON =
   'install it (Debian/Ubuntu: apt-get install python3; macOS: brew install python) or set PYTHON=/path/to/python3';
@@ -63,23 +65,34 @@ export function runPython(
   });
 }
 
-/** The interpreter to use and its major.minor version; fails with how to install one when there is none. */
-export async function findPython(
-  python = process.env['PYTHON'] || 'python3',
-): Promise<{ python: string; version: string }> {
-  const probe = await runPython(python, ['-c', 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")'], {
-    timeoutMs: 10_000,
-  }).catch((error: NodeJS.ErrnoException) => {
+export interface FoundPython {
+  python: string;
+  /** major.minor, e.g. `3.11`. */
+  version: string;
+  /** The exact version, e.g. `3.11.7`. */
+  exact: string;
+  /** A free-threaded build reports itself so. */
+  build: 'cpython' | 'free-threaded';
+}
+
+const PROBE =
+  'import sys, sysconfig; v = sys.version_info; ' +
+  'print(f"{v[0]}.{v[1]}.{v[2]}", "free-threaded" if sysconfig.get_config_var("Py_GIL_DISABLED") else "cpython")';
+
+/** The interpreter to use, its version and build; fails with how to install one when there is none. */
+export async function findPython(python = process.env['PYTHON'] || 'python3'): Promise<FoundPython> {
+  const probe = await runPython(python, ['-c', PROBE], { timeoutMs: 10_000 }).catch((error: NodeJS.ErrnoException) => {
     const why = error.code === 'ENOENT' ? 'not found' : `cannot be started (${error.code ?? error.message})`;
     throw new Error(`${python} ${why}: ${INSTALL_PYTHON}`);
   });
-  const version = probe.stdout.trim();
-  if (probe.exitCode !== 0 || !/^\d+\.\d+$/.test(version))
+  const [exact = '', build = ''] = probe.stdout.trim().split(' ');
+  if (probe.exitCode !== 0 || !/^\d+\.\d+\.\d+$/.test(exact) || (build !== 'cpython' && build !== 'free-threaded'))
     throw new Error(`${python} did not report its version: ${probe.stderr.trim()}`);
+  const version = exact.split('.').slice(0, 2).join('.');
   if (compareVersions(version, CHECKED_PYTHON) < 0) {
     throw new Error(
       `${python} is Python ${version}; the snippet check needs ${CHECKED_PYTHON} or newer: ${INSTALL_PYTHON}`,
     );
   }
-  return { python, version };
+  return { python, version, exact, build };
 }

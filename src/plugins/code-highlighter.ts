@@ -17,6 +17,8 @@ import {
 } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { parseSnippetMeta } from '../lib/snippets/meta';
+import { type SnippetMarks, snippetKey } from '../lib/snippets/records';
+import { toString as toText } from 'hast-util-to-string';
 import { colourClasses } from './shiki-colour-classes';
 
 export interface CodeHighlightOptions {
@@ -28,8 +30,8 @@ export interface CodeHighlightOptions {
   warn?: (message: string) => void;
 }
 
-/** Turns a fenced block's code, language and meta string into its highlighted element. */
-export type HighlightCode = (code: string, lang: string, meta?: string) => Promise<Element>;
+/** Turns a fenced block's code, language and meta string (and a snippet's run marks) into its highlighted element. */
+export type HighlightCode = (code: string, lang: string, meta?: string, marks?: SnippetMarks) => Promise<Element>;
 
 /** Fence languages left as they are, as Astro leaves them: math is for a math renderer. */
 export const UNHIGHLIGHTED_LANGUAGES = ['math'];
@@ -52,7 +54,7 @@ export function codeHighlighter({
   warn = console.warn,
 }: CodeHighlightOptions): HighlightCode {
   let loading: Promise<HighlighterGeneric<BundledLanguage, BundledTheme>> | undefined;
-  return async (code, lang, meta) => {
+  return async (code, lang, meta, marks) => {
     loading ??= createHighlighter({
       themes: Object.values(themes),
       langs: [],
@@ -77,7 +79,7 @@ export function codeHighlighter({
       lang: language,
       themes,
       defaultColor: false,
-      ...(meta ? { meta: { __raw: meta } } : {}),
+      ...(meta || marks ? { meta: { ...(meta ? { __raw: meta } : {}), ...(marks ? { marks } : {}) } } : {}),
       // Colours become classes last, after every transformer that may read or add styles.
       transformers: [astroMarkup(language), ...transformers, colourClasses],
     });
@@ -109,8 +111,35 @@ function fenceOf(code: CodeElement): { lang: string; meta: string | undefined } 
   return { lang, meta: meta ?? undefined };
 }
 
-/** Highlights every fenced code block (`<pre><code class="language-…">`) with `highlight`. */
-export function codeBlocks(highlight: HighlightCode): HastPluginDefinition {
+/** The text of the ```output block right after `pre`, if there is one. */
+function outputAfter(
+  pre: Element,
+  context: { parent(node: Element): unknown; indexOf(node: Element): number | undefined },
+) {
+  const siblings =
+    (context.parent(pre) as { children?: Array<Element | { type: string; value?: string }> } | undefined)?.children ??
+    [];
+  const next = siblings
+    .slice((context.indexOf(pre) ?? siblings.length) + 1)
+    .find((node) => node.type !== 'text' || (node.value ?? '').trim() !== '');
+  if (next?.type !== 'element' || (next as Element).tagName !== 'pre') return undefined;
+  const code = (next as Element).children.find(
+    (child): child is Element => child.type === 'element' && child.tagName === 'code',
+  );
+  return code && fenceOf(code as CodeElement).lang === 'output' ? toText(code) : undefined;
+}
+
+/** The run marks a snippet's record gives it, by the hash of its code and output. */
+export type SnippetMarksLookup = (key: string) => SnippetMarks | undefined;
+
+/**
+ * Highlights every fenced code block (`<pre><code class="language-…">`) with `highlight`, giving
+ * each python snippet the marks its run record holds for exactly this code and output.
+ */
+export function codeBlocks(
+  highlight: HighlightCode,
+  marksOf: SnippetMarksLookup = () => undefined,
+): HastPluginDefinition {
   return {
     name: 'code-blocks',
     element: {
@@ -132,7 +161,9 @@ export function codeBlocks(highlight: HighlightCode): HastPluginDefinition {
             shownMeta = undefined;
           }
         }
-        return highlight(context.textContent(code).replace(/\n$/, ''), lang, shownMeta);
+        const text = context.textContent(code).replace(/\n$/, '');
+        const marks = PYTHON.has(lang) ? marksOf(snippetKey(text, outputAfter(pre, context))) : undefined;
+        return highlight(text, lang, shownMeta, marks);
       },
     },
   };

@@ -11,7 +11,7 @@ import type { HastPluginEntry, HastPluginList, MdastPluginEntry, MdastPluginList
 import type { ApiLookup } from '../lib/python-docs/inventory';
 import { rehypeFromSatteri, remarkFromSatteri } from './adapters/unified';
 import { apiLinks } from './api-links';
-import { codeBlocks, codeHighlighter, type CodeHighlightOptions } from './code-highlighter';
+import { type CodeHighlightOptions, codeBlocks, codeHighlighter, type SnippetMarksLookup } from './code-highlighter';
 import { collectLinks } from './collect-links';
 import { externalLinks } from './external-links';
 import { headingIds } from './heading-ids';
@@ -37,11 +37,13 @@ export interface NotePluginOptions {
   lookup: ApiLookup;
   /** Shiki themes and language aliases of the code blocks. */
   code: Pick<CodeHighlightOptions, 'themes' | 'langAlias'>;
+  /** The run marks of each snippet, from content/snippet-runs.json. */
+  snippetMarks?: SnippetMarksLookup;
   /** Only what every Markdown site has: the benchmark's baseline. */
   plain?: boolean;
 }
 
-export function notePlugins({ site, lookup, code, plain = false }: NotePluginOptions): NotePlugin[] {
+export function notePlugins({ site, lookup, code, snippetMarks, plain = false }: NotePluginOptions): NotePlugin[] {
   const highlight = codeHighlighter({ ...code, transformers: plain ? [] : codeBlockTransformers });
   const plugins: NotePlugin[] = [
     { name: 'reading-time', mdast: readingTime, baseline: true },
@@ -50,7 +52,7 @@ export function notePlugins({ site, lookup, code, plain = false }: NotePluginOpt
     { name: 'api-links', mdast: apiLinks(lookup) },
     { name: 'snippet-facts', mdast: snippetFacts(lookup) },
     // Highlighting comes first, as in Astro's own pipeline: later plugins see the finished code blocks.
-    { name: 'code-blocks', hast: codeBlocks(highlight), baseline: true },
+    { name: 'code-blocks', hast: codeBlocks(highlight, plain ? undefined : snippetMarks), baseline: true },
     // Ids before any plugin adds text to a heading.
     { name: 'heading-ids', hast: headingIds, baseline: true },
     { name: 'task-list-labels', hast: taskListLabels, baseline: true },

@@ -1,5 +1,6 @@
 import { createHighlighter } from 'shiki';
 import { describe, expect, it } from 'vitest';
+import type { SnippetMarks } from '../lib/snippets/records';
 import { codeBlockTransformers } from './shiki-code-blocks';
 
 const THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
@@ -10,12 +11,12 @@ const highlighter = await createHighlighter({
   langAlias: { output: 'text' },
 });
 
-const render = async (code: string, lang: string, meta = '') =>
+const render = async (code: string, lang: string, meta = '', marks?: SnippetMarks) =>
   highlighter.codeToHtml(code, {
     lang,
     themes: THEMES,
     defaultColor: false,
-    meta: { __raw: meta },
+    meta: { __raw: meta, ...(marks ? { marks } : {}) },
     transformers: codeBlockTransformers,
   });
 
@@ -33,24 +34,25 @@ describe('code blocks at build time', () => {
     expect(html).toContain('--shiki-dark:');
   });
 
-  it('marks snippets the check runs, and only those', async () => {
-    expect(await render('print(1)', 'python', 'run')).toContain(
-      '<span class="code-block__ran" title="The test suite runs this snippet',
+  it('marks a snippet with what its run record says, and nothing without a record', async () => {
+    const ran = await render('print(1)', 'python', 'run', { ran: ['3.11', '3.14'], compiled: [] });
+    expect(ran).toContain('<span class="code-block__ran" title="The snippet check ran this snippet');
+    expect(ran).toContain('>Ran on <span class="code-block__wide">Python </span>3.11 · 3.14</span>');
+    const compiled = await render('x = 1', 'python', '', { ran: [], compiled: ['3.11', '3.14'] });
+    expect(compiled).toContain('>Compiled on <span class="code-block__wide">Python </span>3.11 · 3.14</span>');
+    expect(await render('print(1)', 'python', 'run')).not.toMatch(/code-block__(ran|compiled|unrun)/);
+    expect(await render('x = 1', 'python', '', { ran: [], compiled: [] })).not.toMatch(
+      /code-block__(ran|compiled|unrun)/,
     );
-    expect(await render('print(1)', 'python', 'run')).toContain(
-      '>Ran on <span class="code-block__wide">Python </span>3.11</span>',
-    );
-    expect(await render('print(1)', 'python', '')).not.toContain('code-block__ran');
-    expect(await render('print(1)', 'python', 'run python=3.14')).not.toContain('code-block__ran');
-    expect(await render('print(1)', 'python', 'norun="server"')).not.toContain('code-block__ran');
   });
 
-  it('says a newer-Python snippet has not run, instead of claiming a run', async () => {
-    const html = await render('print(1)', 'python', 'run python=3.15');
-    expect(html).toContain('>Not run yet: <span class="code-block__wide">needs Python </span>3.15+</span>');
-    expect(html).toContain('title="The output below was written by hand');
+  it('says a runnable snippet nothing has run yet is not run, instead of claiming a run', async () => {
+    const html = await render('print(1)', 'python', 'run python=3.15', { ran: [], compiled: ['3.14'] });
+    expect(html).toContain('>Not run yet</span>');
+    expect(html).toContain(
+      'title="No Python the snippet check has run this snippet yet: the output below was written by hand.',
+    );
     expect(html).not.toContain('Ran on');
-    expect(await render('print(1)', 'python', 'python=3.15')).not.toContain('code-block__unrun');
   });
 
   it.each([

@@ -1,12 +1,14 @@
 /**
- * Shiki transformers for every code block, at build time: a bar with the title or language, a
- * "ran on Python" mark for snippets the check runs, a copy button, output blocks shown as
- * program output, and line highlight and diff notation from @shikijs/transformers.
+ * Shiki transformers for every code block, at build time: a bar with the title or language, the
+ * mark a python snippet's run record gives it ("Ran on Python 3.11 · 3.14", "Compiled on…",
+ * "Not run yet"), a copy button, output blocks shown as program output, and line highlight and
+ * diff notation from @shikijs/transformers.
  */
 import { transformerNotationDiff, transformerNotationHighlight } from '@shikijs/transformers';
 import type { Element, ElementContent } from 'hast';
 import type { ShikiTransformer } from 'shiki';
-import { CHECKED_PYTHON, parseSnippetMeta, runsOnCheckedPython, type SnippetMeta } from '../lib/snippets/meta';
+import { parseSnippetMeta, type SnippetMeta } from '../lib/snippets/meta';
+import type { SnippetMarks } from '../lib/snippets/records';
 
 const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   python: 'Python',
@@ -43,43 +45,52 @@ function metaOf(lang: string, raw: string | undefined): SnippetMeta {
   return title ? { run: false, title } : { run: false };
 }
 
-function bar(lang: string, meta: SnippetMeta): Element {
-  const label = meta.title ?? LANGUAGE_NAMES[lang] ?? lang;
-  const children: ElementContent[] = [element('span', { className: ['code-block__title'] }, [text(label)])];
-  if (isPython(lang) && runsOnCheckedPython(meta)) {
-    children.push(
-      element(
-        'span',
-        {
-          className: ['code-block__ran'],
-          title: 'The test suite runs this snippet and checks that it prints the output shown below it.',
-        },
-        [
-          text('Ran on '),
-          element('span', { className: ['code-block__wide'] }, [text('Python ')]),
-          text(CHECKED_PYTHON),
-        ],
-      ),
-    );
-  } else if (isPython(lang) && meta.run && meta.minPython !== undefined) {
-    // Its output was written for a newer Python than the check runs: say so rather than claim a run.
-    children.push(
-      element(
-        'span',
-        {
-          className: ['code-block__unrun'],
-          title:
-            `The output below was written by hand: the test suite has no Python ${meta.minPython} to run it on ` +
-            `yet.`,
-        },
-        [
-          text('Not run yet: '),
-          element('span', { className: ['code-block__wide'] }, [text('needs Python ')]),
-          text(`${meta.minPython}+`),
-        ],
-      ),
+const releases = (marks: readonly string[]) => marks.join(' · ');
+
+/** The mark of a python snippet: only what its run record shows, and nothing without a record. */
+function runMark(meta: SnippetMeta, marks: SnippetMarks | undefined): Element | undefined {
+  if (marks === undefined) return undefined;
+  const mark = (className: string, title: string, label: string, versions: readonly string[]) =>
+    element('span', { className: [className], title }, [
+      text(`${label} `),
+      element('span', { className: ['code-block__wide'] }, [text('Python ')]),
+      text(releases(versions)),
+    ]);
+  if (meta.run && marks.ran.length > 0) {
+    return mark(
+      'code-block__ran',
+      'The snippet check ran this snippet on these Pythons and it printed the output shown below it.',
+      'Ran on',
+      marks.ran,
     );
   }
+  if (meta.run) {
+    // Nothing that ran it printed its output: the output below was written by hand.
+    return element(
+      'span',
+      {
+        className: ['code-block__unrun'],
+        title: 'No Python the snippet check has run this snippet yet: the output below was written by hand.',
+      },
+      [text('Not run yet')],
+    );
+  }
+  if (marks.compiled.length > 0) {
+    return mark(
+      'code-block__compiled',
+      'The snippet check compiled this snippet on these Pythons.',
+      'Compiled on',
+      marks.compiled,
+    );
+  }
+  return undefined;
+}
+
+function bar(lang: string, meta: SnippetMeta, marks: SnippetMarks | undefined): Element {
+  const label = meta.title ?? LANGUAGE_NAMES[lang] ?? lang;
+  const children: ElementContent[] = [element('span', { className: ['code-block__title'] }, [text(label)])];
+  const mark = isPython(lang) ? runMark(meta, marks) : undefined;
+  if (mark) children.push(mark);
   // Output is what a snippet prints, not something to paste anywhere.
   if (lang !== 'output') {
     children.push(
@@ -100,12 +111,13 @@ export const codeBlockFigure: ShikiTransformer = {
   name: 'code-block-figure',
   root(root) {
     const lang = this.options.lang;
-    const meta = metaOf(lang, (this.options.meta as { __raw?: string } | undefined)?.__raw);
+    const options = this.options.meta as { __raw?: string; marks?: SnippetMarks } | undefined;
+    const meta = metaOf(lang, options?.__raw);
     const pre = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
     if (!pre) return;
     const classes = ['code-block', ...(lang === 'output' ? ['code-block--output'] : [])];
     // Astro keeps only the first child of the root, so the figure must be the only one.
-    root.children = [element('figure', { className: classes }, [bar(lang, meta), pre])];
+    root.children = [element('figure', { className: classes }, [bar(lang, meta, options?.marks), pre])];
   },
 };
 

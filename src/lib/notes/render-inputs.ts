@@ -3,7 +3,7 @@
  * again.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The files under `paths` (files or folders), in a stable order; a folder contributes its .ts files. */
@@ -23,6 +23,13 @@ function filesOf(paths: readonly string[]): string[] {
 
 export function renderInputsDigest(paths: readonly string[]): string {
   const hash = createHash('sha256');
-  for (const file of filesOf(paths)) hash.update(file).update('\0').update(readFileSync(file)).update('\0');
+  for (const file of filesOf(paths)) {
+    // A file that is not there yet (no snippet records, say) counts as empty.
+    hash
+      .update(file)
+      .update('\0')
+      .update(existsSync(file) ? readFileSync(file) : '')
+      .update('\0');
+  }
   return hash.digest('hex');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSnippetMeta, runsOnCheckedPython } from './meta';
+import { parseSnippetMeta } from './meta';
 
 describe('parseSnippetMeta', () => {
   it.each([
@@ -31,14 +31,5 @@ describe('parseSnippetMeta', () => {
 
   it('says what is allowed when it refuses a word', () => {
     expect(() => parseSnippetMeta('verbose')).toThrow('allowed: run, norun="reason", python=3.X, title="…"');
-  });
-});
-
-describe('runsOnCheckedPython', () => {
-  it('marks run snippets that need no newer Python than the checked one', () => {
-    expect(runsOnCheckedPython({ run: true })).toBe(true);
-    expect(runsOnCheckedPython({ run: true, minPython: '3.9' })).toBe(true);
-    expect(runsOnCheckedPython({ run: true, minPython: '3.14' })).toBe(false);
-    expect(runsOnCheckedPython({ run: false })).toBe(false);
   });
 });

@@ -1,8 +1,5 @@
 /** The words an author writes after ```python to say how a snippet is checked and shown. */
-import { compareVersions, PYTHON_VERSION } from '../python-docs/versions';
-
-/** The oldest Python the snippet check accepts; `run` snippets needing no more are marked as run on it. */
-export const CHECKED_PYTHON = '3.11';
+import { PYTHON_VERSION } from '../python-docs/versions';
 
 export interface SnippetMeta {
   /** Execute it and compare its stdout with the ```output block that follows. */
@@ -64,7 +61,3 @@ export function parseSnippetMeta(raw: string | undefined): SnippetMeta {
   if (meta.run && meta.norun !== undefined) throw new Error('a snippet cannot be both "run" and "norun"');
   return meta;
 }
-
-/** Whether the snippet check runs this snippet on the baseline Python, so its output is proven. */
-export const runsOnCheckedPython = (meta: SnippetMeta): boolean =>
-  meta.run && (meta.minPython === undefined || compareVersions(meta.minPython, CHECKED_PYTHON) <= 0);
