@@ -78,14 +78,12 @@ export function serializeSnippetRecords(records: SnippetRecords): string {
       {
         note,
         line,
-        runs: [...runs]
-          .sort(byInterpreter)
-          .map(({ build, python, status, reason }) => ({
-            build,
-            python,
-            status,
-            ...(reason === undefined ? {} : { reason }),
-          })),
+        runs: [...runs].sort(byInterpreter).map(({ build, python, status, reason }) => ({
+          build,
+          python,
+          status,
+          ...(reason === undefined ? {} : { reason }),
+        })),
       },
     ]),
   );
