@@ -67,7 +67,7 @@ const byInterpreter = (a: SnippetRun, b: SnippetRun) =>
   (BUILD_ORDER.get(a.build) ?? 0) - (BUILD_ORDER.get(b.build) ?? 0) ||
   a.python.localeCompare(b.python, 'en', { numeric: true });
 
-/** Stable JSON: snippets by note and line, runs by build and version, so a re-run that changes nothing changes no byte. */
+/** Stable JSON: snippets by note and line, runs by build and version: a re-run that changes nothing changes no byte. */
 export function serializeSnippetRecords(records: SnippetRecords): string {
   const entries = Object.entries(records.snippets).sort(
     ([, a], [, b]) => a.note.localeCompare(b.note, 'en') || a.line - b.line,
