@@ -27,7 +27,7 @@ async function snippets(content: string, ...args: string[]) {
 }
 
 describe('npm run snippets -- --check', () => {
-  it('passes on current records, and fails naming the note and line once a snippet changes without a new run', async () => {
+  it('passes on current records, and fails naming note and line once a snippet changes without a run', async () => {
     const content = join(await mkdtemp(join(tmpdir(), 'snippet-records-')), 'site');
     await cp(join(ROOT, 'tests/fixtures/site'), content, { recursive: true });
     const current = await snippets(content, '--check');
