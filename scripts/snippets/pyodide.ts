@@ -12,8 +12,26 @@ import { compareVersions } from '../../src/lib/python-docs/versions';
 import type { CheckedSnippet, Outcome } from './runner';
 
 /** What WebAssembly has no way to do, as a snippet's code shows it. */
-const NEEDS_THE_OS =
-  /\b(threading|multiprocessing|concurrent\.futures|subprocess|interpreters|to_thread|run_in_executor|signal|socket|selectors|SelectorEventLoop|start_server|open_connection|create_subprocess_\w+|faulthandler|Executor)\b/;
+const NEEDS_THE_OS = new RegExp(
+  `\\b(${[
+    'threading',
+    'multiprocessing',
+    'concurrent\\.futures',
+    'subprocess',
+    'interpreters',
+    'to_thread',
+    'run_in_executor',
+    'signal',
+    'socket',
+    'selectors',
+    'SelectorEventLoop',
+    'start_server',
+    'open_connection',
+    'create_subprocess_\\w+',
+    'faulthandler',
+    'Executor',
+  ].join('|')})\\b`,
+);
 
 export const WASM_CANNOT =
   'needs threads, processes, subprocesses, signals, sockets or selectors, which Pyodide (WebAssembly) does not have';
