@@ -79,7 +79,9 @@ export function codeHighlighter({
       lang: language,
       themes,
       defaultColor: false,
-      ...(meta || marks ? { meta: { ...(meta ? { __raw: meta } : {}), ...(marks ? { marks } : {}) } } : {}),
+      ...(meta ? { meta: { __raw: meta } } : {}),
+      // Read by the code-block transformers as `this.options.runMarks`; Shiki would turn a meta key into an attribute.
+      ...(marks ? { runMarks: marks } : {}),
       // Colours become classes last, after every transformer that may read or add styles.
       transformers: [astroMarkup(language), ...transformers, colourClasses],
     });

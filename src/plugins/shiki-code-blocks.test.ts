@@ -16,9 +16,10 @@ const render = async (code: string, lang: string, meta = '', marks?: SnippetMark
     lang,
     themes: THEMES,
     defaultColor: false,
-    meta: { __raw: meta, ...(marks ? { marks } : {}) },
+    meta: { __raw: meta },
     transformers: codeBlockTransformers,
-  });
+    ...(marks ? { runMarks: marks } : {}),
+  } as Parameters<typeof highlighter.codeToHtml>[1]);
 
 describe('code blocks at build time', () => {
   it('wraps a snippet in a figure with its title, a copy button and a live region', async () => {

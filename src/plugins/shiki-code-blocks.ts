@@ -111,13 +111,13 @@ export const codeBlockFigure: ShikiTransformer = {
   name: 'code-block-figure',
   root(root) {
     const lang = this.options.lang;
-    const options = this.options.meta as { __raw?: string; marks?: SnippetMarks } | undefined;
-    const meta = metaOf(lang, options?.__raw);
+    const meta = metaOf(lang, (this.options.meta as { __raw?: string } | undefined)?.__raw);
+    const marks = (this.options as { runMarks?: SnippetMarks }).runMarks;
     const pre = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
     if (!pre) return;
     const classes = ['code-block', ...(lang === 'output' ? ['code-block--output'] : [])];
     // Astro keeps only the first child of the root, so the figure must be the only one.
-    root.children = [element('figure', { className: classes }, [bar(lang, meta, options?.marks), pre])];
+    root.children = [element('figure', { className: classes }, [bar(lang, meta, marks), pre])];
   },
 };
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countLinkHealth,
   linkHealth,
+  linkStatusLine,
+  showsHealth,
   mergeResults,
   needsAttention,
   newlyBroken,
@@ -253,5 +256,45 @@ describe('linkHealth: what readers are shown', () => {
   ])('%s', (url, health, attention) => {
     expect(linkHealth(url, previous)).toEqual(health);
     expect(needsAttention(linkHealth(url, previous))).toBe(attention);
+  });
+});
+
+describe('the status line of the references page', () => {
+  const file: LinkStatusFile = {
+    checkedAt: '2026-11-30',
+    links: {
+      'https://a.example/': { status: 'ok', checked: '2026-11-30' },
+      'https://b.example/': { status: 'redirected', finalUrl: 'https://c.example/', checked: '2026-11-30' },
+      'https://d.example/': { status: 'broken', httpStatus: 404, checked: '2026-11-30' },
+      'https://e.example/': { status: 'unreachable', checked: '2026-11-30' },
+      'https://f.example/#gone': { status: 'ok', fragmentFound: false, checked: '2026-11-30' },
+    },
+  };
+  const urls = [...Object.keys(file.links), 'https://new.example/'];
+  const day = (iso: string) => `day ${iso}`;
+
+  it('counts how the links fared and says when they were checked', () => {
+    expect(countLinkHealth(urls, file)).toEqual({ works: 2, moved: 1, broken: 2, unchecked: 1 });
+    expect(linkStatusLine(file, countLinkHealth(urls, file), day)).toBe(
+      'Checked day 2026-11-30: 2 work, 1 moved, 2 broken, 1 not checked yet.',
+    );
+  });
+
+  it('says once that links were never checked', () => {
+    expect(linkStatusLine({ links: {} }, countLinkHealth(urls, { links: {} }), day)).toBe(
+      'Links have never been checked.',
+    );
+  });
+
+  it('shows a reference its status only when it is not plainly fine', () => {
+    const shown = urls.filter((url) => showsHealth(linkHealth(url, file), file));
+    expect(shown).toEqual([
+      'https://b.example/',
+      'https://d.example/',
+      'https://e.example/',
+      'https://f.example/#gone',
+      'https://new.example/',
+    ]);
+    expect(showsHealth(linkHealth('https://a.example/', { links: {} }), { links: {} })).toBe(false);
   });
 });

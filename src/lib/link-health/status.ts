@@ -230,3 +230,43 @@ export const needsAttention = (health: Health): boolean =>
   health.state === 'unreachable' ||
   health.state === 'redirected' ||
   (health.state === 'ok' && health.fragmentMissing);
+
+export interface LinkStatusCounts {
+  /** Answered, at their address (a gone #section included). */
+  works: number;
+  /** Answered after a redirect. */
+  moved: number;
+  /** Broken or unreachable. */
+  broken: number;
+  /** Not in the last check (added since). */
+  unchecked: number;
+}
+
+/** How the last check found `urls`, by what readers care about. */
+export function countLinkHealth(urls: readonly string[], file: LinkStatusFile): LinkStatusCounts {
+  const counts: LinkStatusCounts = { works: 0, moved: 0, broken: 0, unchecked: 0 };
+  for (const url of urls) {
+    const { state } = linkHealth(url, file);
+    if (state === 'ok') counts.works += 1;
+    else if (state === 'redirected') counts.moved += 1;
+    else if (state === 'unchecked') counts.unchecked += 1;
+    else counts.broken += 1;
+  }
+  return counts;
+}
+
+/** The references page's one line on the links: when they were checked and how they fared, or that they never were. */
+export function linkStatusLine(
+  file: LinkStatusFile,
+  counts: LinkStatusCounts,
+  formatDay: (day: string) => string,
+): string {
+  if (file.checkedAt === undefined) return 'Links have never been checked.';
+  const unchecked = counts.unchecked > 0 ? `, ${counts.unchecked} not checked yet` : '';
+  const fared = `${counts.works} work, ${counts.moved} moved, ${counts.broken} broken${unchecked}`;
+  return `Checked ${formatDay(file.checkedAt)}: ${fared}.`;
+}
+
+/** Whether a reference's entry says how its link fared: only when not plainly fine, and links were ever checked. */
+export const showsHealth = (health: Health, file: LinkStatusFile): boolean =>
+  file.checkedAt !== undefined && (health.state !== 'ok' || health.fragmentMissing);
