@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // Most site tests wait on a build or a browser: two files at once, and a few builds of the
+    // bad-input table at once, keep both cores busy.
+    maxWorkers: 2,
+    maxConcurrency: 3,
     projects: [
       {
         extends: true,

@@ -86,38 +86,12 @@ const cases: BadInput[] = [
       'official-doc, pep, library-doc, article, talk, slides, book, qa, tool',
     ],
   },
-  {
-    name: 'two reference entries with one URL',
-    file: 'references.yaml',
-    edit: (text) =>
-      text.replace('url: https://example.org/an-article-nobody-cites', 'url: https://peps.python.org/pep-0525'),
-    says: ['references.yaml:', 'field "url"', 'already the URL of "pep-525"'],
-  },
-  {
-    name: 'a reference replaced by an id that does not exist',
-    file: 'references.yaml',
-    edit: (text) => text.replace('replacedBy: asyncio-docs', 'replacedBy: asyncio-doc'),
-    says: ['references.yaml:', 'field "replacedBy"', '"asyncio-doc"'],
-  },
-  ...(['javascript:alert(1)', 'data:text/html,hello', 'file:///etc/passwd'] as const).map((href) => ({
+  ...(['javascript:alert(1)'] as const).map((href) => ({
     name: `a link with the ${href.split(':')[0]}: scheme`,
     file: ALPHA,
     edit: (text: string) => text.replace('Intro with an autolink', `Intro with [a bad link](${href}) and an autolink`),
     says: ['notes/alpha.md:9', `uses the ${href.split(':')[0]}: scheme`, 'https://'],
   })),
-  {
-    name: 'a malformed URL',
-    file: ALPHA,
-    edit: (text) =>
-      text.replace('Intro with an autolink', 'Intro with [a typo](https://docs.python.org:99999/3/) and an autolink'),
-    says: ['notes/alpha.md:9', 'is not a valid URL'],
-  },
-  {
-    name: 'a link to a note that does not exist',
-    file: ALPHA,
-    edit: (text) => text.replace('Intro with an autolink', 'Intro with [a sibling](../no-such-note/) and an autolink'),
-    says: ['notes/alpha.md:9', 'note "no-such-note" that does not exist'],
-  },
   {
     name: 'a link to a heading that does not exist',
     file: ALPHA,
@@ -153,16 +127,6 @@ const cases: BadInput[] = [
     says: ['alpha.md:25: asyncio.TaskGroup.cancel() needs Python 3.15, the snippet declares 3.11'],
   },
   {
-    name: 'a runnable snippet that calls a deprecated API without saying why',
-    file: ALPHA,
-    edit: (text) =>
-      text.replace(
-        '```python run title="gather.py"\nimport asyncio\n',
-        '```python run title="gather.py"\nimport asyncio\nasyncio.set_event_loop_policy(None)\n',
-      ),
-    says: ['alpha.md:25: asyncio.set_event_loop_policy() is deprecated since 3.14', 'deprecated="why"'],
-  },
-  {
     name: 'an MDX syntax error',
     file: 'notes/nested/beta.mdx',
     edit: (text) => text.replace('MDX renders GFM as well', 'MDX renders {unclosed GFM as well'),
@@ -179,12 +143,6 @@ const cases: BadInput[] = [
     file: 'paths.yaml',
     edit: (text) => text.replace('- note: beta', '- note: betta'),
     says: ['paths.yaml:8', 'field "start-here.steps[1].note"', 'names "betta", which is no published note'],
-  },
-  {
-    name: 'a reading path naming a draft',
-    file: 'paths.yaml',
-    edit: (text) => text.replace('- note: beta', '- note: gamma-draft'),
-    says: ['paths.yaml:8', 'names "gamma-draft", which is no published note', 'drafts cannot be steps'],
   },
   {
     name: 'a reading path without steps',
@@ -278,8 +236,10 @@ describe('files that are fine but unusual build and render as written', () => {
   }, 180_000);
 });
 
+// The rules themselves are unit-tested beside their code (src/lib/validation/, src/lib/content/…);
+// these builds prove that each kind of file reaches them and that nothing is published.
 describe('bad input stops the build with a message naming the file and the field', () => {
-  it.each(cases)('$name', async ({ file, edit, copyTo, says }) => {
+  it.concurrent.for(cases)('$name', async ({ file, edit, copyTo, says }, { expect }) => {
     const root = await copyFixtureContent();
     if (copyTo) await copyFile(join(root, file), join(root, copyTo));
     else await editFile(root, file, edit);

@@ -69,7 +69,7 @@ describe('code blocks', () => {
     await page.goto(new URL('/notes/asyncio-basics/', served.server.url).href);
     expect(await page.locator('.code-block__ran').first().textContent()).toMatch(/^Ran on Python 3\.\d+( · 3\.\d+)*$/);
     expect(await page.locator('.code-block__ran').first().getAttribute('title')).toContain(
-      'checks that it prints the output',
+      'printed the output shown below it',
     );
     expect(await page.locator('figure.code-block--output .code-block__title').first().textContent()).toBe('Output');
     await page.close();
