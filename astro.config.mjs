@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { satteri } from '@astrojs/markdown-satteri';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { offlineReading } from './src/integrations/offline.ts';
 import { shikiColoursCss } from './src/integrations/shiki-colours.ts';
 import { forSatteri, forUnified, notePlugins } from './src/plugins/index.ts';
 import { apiLookup, INVENTORY_FILE, loadInventory } from './src/lib/python-docs/inventory.ts';
@@ -20,6 +21,9 @@ const outDir = process.env.OUT_DIR ?? './dist';
 const cacheDir = process.env.CACHE_DIR ?? './node_modules/.astro';
 // The benchmark's baseline: the same Markdown without this project's own plugins.
 const plainMarkdown = process.env.PLAIN_MARKDOWN === '1';
+// Offline reading (a service worker that keeps every page after the first visit): on unless
+// OFFLINE_READING=off.
+const offline = process.env.OFFLINE_READING !== 'off';
 
 const inventory = loadInventory(INVENTORY_FILE);
 /** @type {{ light: 'github-light-default', dark: 'github-dark-default' }} */
@@ -57,7 +61,10 @@ export default defineConfig({
     // The CSS of the classes that carry the code colours (src/plugins/shiki-colour-classes.ts).
     plugins: [shikiColoursCss(themes)],
     // The Python release the docs inventory describes: notes checked against an older one are due for review.
-    define: { 'import.meta.env.DOCS_PYTHON': JSON.stringify(inventory.python) },
+    define: {
+      'import.meta.env.DOCS_PYTHON': JSON.stringify(inventory.python),
+      'import.meta.env.OFFLINE_READING': JSON.stringify(offline),
+    },
   },
   markdown: {
     processor: markdownProcessor,
@@ -66,8 +73,9 @@ export default defineConfig({
   },
   integrations: [
     mdx({ processor: mdxProcessor }),
-    sitemap({ filter: (page) => !page.endsWith('/404/') }),
+    sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/offline/') }),
     pagefindIndex(),
     securityHeaders(),
+    offlineReading({ enabled: offline }),
   ],
 });

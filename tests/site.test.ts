@@ -93,12 +93,16 @@ describe('code blocks in the built page', () => {
     expect(attr(keyword, 'className')).toMatch(/^sl-[0-9a-f]{6} sd-[0-9a-f]{6}$/);
   });
 
-  it('load the copy script once per page, as a file', async () => {
+  it('load the copy script and the reading-progress script, each once, as files', async () => {
     const page = await readPage(build.outDir, 'notes/alpha');
     const scripts = page.all('script');
-    expect(scripts).toHaveLength(1);
-    expect(attr(scripts[0], 'src')).toMatch(/^\/_astro\/.*\.js$/);
-    expect(attr(scripts[0], 'type')).toBe('module');
+    const sources = scripts.map((script) => attr(script, 'src'));
+    expect(scripts).toHaveLength(2);
+    expect(new Set(sources).size).toBe(2);
+    for (const script of scripts) {
+      expect(attr(script, 'src')).toMatch(/^\/_astro\/.*\.js$/);
+      expect(attr(script, 'type')).toBe('module');
+    }
   });
 });
 
@@ -274,5 +278,21 @@ describe('API facts', () => {
         expect.objectContaining({ name: 'asyncio.set_event_loop_policy', deprecated: '3.14', removal: '3.16' }),
       ]),
     );
+  });
+});
+
+describe('offline reading', () => {
+  const real = inject('realSite');
+
+  it('precaches every page a reader browses, within 2 MB for today’s content', async () => {
+    const worker = await readFile(join(real, 'sw.js'), 'utf8');
+    const urls = JSON.parse(/const URLS = (\[.*?\]);/.exec(worker)?.[1] ?? '[]') as string[];
+    const files = urls.map((url) => join(real, url.endsWith('/') ? `${url}index.html` : url));
+    expect(urls).toEqual(
+      expect.arrayContaining(['/', '/notes/what-the-gil-blocks/', '/offline/', '/paths/', '/references/']),
+    );
+    expect(urls.some((url) => url.includes('pagefind') || url.startsWith('/search/'))).toBe(false);
+    const sizes = await Promise.all(files.map(async (path) => (await readFile(path)).length));
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBeLessThanOrEqual(2 * 1024 * 1024);
   });
 });

@@ -39,5 +39,6 @@ export async function pageTypes(distDir: string): Promise<PageType[]> {
     { name: 'references', path: '/references/' },
     { name: 'search', path: '/search/' },
     { name: '404', path: '/no-such-page/' },
+    { name: 'offline', path: '/offline/' },
   ];
 }
