@@ -4,12 +4,12 @@
  * cost points. Exits non-zero when any score is under 100.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { serveDirectory } from './lib/serve-site';
+import { gzippedCopy, serveDirectory } from './lib/serve-site';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, save: { type: 'string' } } });
 const CHROME = process.env['CHROME_PATH'] ?? process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -131,7 +131,9 @@ async function main(): Promise<number> {
   if (!existsSync(CHROME))
     throw new Error(`No Chromium at ${CHROME}: install it (sudo apt-get install -y chromium) or set CHROME_PATH`);
   const pages = await pagesToAudit(dist);
-  const server = await serveDirectory(dist);
+  // Served compressed, as every static host serves text: Lighthouse then weighs what readers download.
+  const served = await gzippedCopy(dist);
+  const server = await serveDirectory(served, '/', { gzip: true });
   const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   let failed = false;
   try {
@@ -163,6 +165,7 @@ async function main(): Promise<number> {
   } finally {
     chrome.kill();
     await server.close();
+    await rm(served, { recursive: true, force: true });
   }
   console.log(
     failed

@@ -1,10 +1,12 @@
 /**
  * Serves a built site on 127.0.0.1 the way a static host does, with sirv: for browser tests, link checks and audits.
  */
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import sirv from 'sirv';
 
 export interface ServedSite {
@@ -13,14 +15,34 @@ export interface ServedSite {
   close(): Promise<void>;
 }
 
+/** A copy of a built site with a gzip sibling beside each text file, to serve it as hosts send it. */
+export async function gzippedCopy(directory: string): Promise<string> {
+  const copy = await mkdtemp(join(tmpdir(), 'site-gzip-'));
+  await cp(directory, copy, { recursive: true });
+  const entries = await readdir(copy, { recursive: true, withFileTypes: true });
+  const texts = entries.filter((entry) => entry.isFile() && /\.(html|css|js|json|svg|xml)$/.test(entry.name));
+  await Promise.all(
+    texts.map(async (entry) => {
+      const path = join(entry.parentPath, entry.name);
+      await writeFile(`${path}.gz`, gzipSync(await readFile(path)));
+    }),
+  );
+  return copy;
+}
+
 /**
  * Serves `directory` under `base` on a free port: `/foo/` answers with `/foo/index.html`, and
  * anything missing, or outside the base, gets the site's `404.html` with status 404.
  */
-export async function serveDirectory(directory: string, base = '/'): Promise<ServedSite> {
+export async function serveDirectory(
+  directory: string,
+  base = '/',
+  { gzip = false }: { gzip?: boolean } = {},
+): Promise<ServedSite> {
   const prefix = base.endsWith('/') ? base : `${base}/`;
-  // No caching of the file list: a test may rebuild the folder between requests.
-  const files = sirv(directory, { dev: true, etag: false, extensions: ['html'] });
+  // No caching of the file list: a test may rebuild the folder between requests. With `gzip`, a
+  // file's `.gz` sibling is sent to browsers that accept it, as static hosts compress text.
+  const files = sirv(directory, { dev: true, etag: false, extensions: ['html'], gzip });
   const notFoundPage = await readFile(join(directory, '404.html')).catch(() => undefined);
   const server = createServer((request, response) => {
     const notFound = () => {

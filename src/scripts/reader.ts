@@ -34,16 +34,19 @@ function markRead(slugs: Set<string>): void {
 }
 
 function showProgress(slugs: Set<string>): void {
+  // Shown once the reader has read something: a first visit stays exactly as the page was built.
   const progress = document.querySelector<HTMLElement>('[data-read-progress]');
-  if (progress) {
-    const total = (progress.dataset['notes'] ?? '').split(' ').filter(Boolean);
-    progress.textContent = `${total.filter((slug) => slugs.has(slug)).length} of ${total.length} notes read`;
+  const total = (progress?.dataset['notes'] ?? '').split(' ').filter(Boolean);
+  const read = total.filter((slug) => slugs.has(slug)).length;
+  if (progress && read > 0) {
+    progress.textContent = `${read} of ${total.length} notes read`;
     progress.hidden = false;
   }
   for (const next of document.querySelectorAll<HTMLElement>('[data-next-unread]')) {
-    const step = [...(next.parentElement?.querySelectorAll<HTMLElement>('[data-note-slug]') ?? [])].find(
-      (item) => !slugs.has(item.dataset['noteSlug'] ?? ''),
-    );
+    const steps = [...(next.parentElement?.querySelectorAll<HTMLElement>('[data-note-slug]') ?? [])];
+    const isRead = (item: HTMLElement) => slugs.has(item.dataset['noteSlug'] ?? '');
+    const step = steps.find((item) => !isRead(item));
+    if (!steps.some(isRead)) continue;
     const link = next.querySelector('a');
     const target = step?.querySelector('a');
     if (!link || !target) continue;
@@ -61,7 +64,7 @@ if (note?.dataset['noteRead']) {
   save(slugs);
   const unread = note.querySelector<HTMLButtonElement>('[data-mark-unread]');
   if (unread) {
-    note.hidden = false;
+    unread.hidden = false;
     unread.addEventListener('click', () => {
       slugs.delete(slug);
       save(slugs);
