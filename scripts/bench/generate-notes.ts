@@ -390,9 +390,13 @@ export function noteMarkdown(index: number, { count, seed = 1 }: GenerateOptions
   }
   const body = sections.map((lines, i) => [...lines.slice(0, 2), ...(blocks[i] ?? []), ...lines.slice(2)].join('\n\n'));
   const definitions = links.filter((link) => link.style === 'reference').map((link) => `[${link.label}]: ${link.url}`);
+  // Like a real note, one whose snippets use asyncio.TaskGroup says it needs Python 3.11 or newer.
+  const needsTaskGroup = body.some((section) => section.includes('TaskGroup'));
+  const declaresPython = head.some((line) => line.startsWith('python:'));
   return [
     '---',
     ...head,
+    ...(needsTaskGroup && !declaresPython ? ['python: "3.11"'] : []),
     '---',
     '',
     intro.join(' '),
@@ -409,10 +413,27 @@ export function noteMarkdown(index: number, { count, seed = 1 }: GenerateOptions
 
 export const tagsYaml = (): string => stringify(TAGS);
 
-/** Every reference the first `count` notes can cite: the shared pool, then each note's own. */
-export function allReferences({ count, seed = 1 }: GenerateOptions): SyntheticReference[] {
-  return [...referencePool(seed), ...Array.from({ length: count }, (_, index) => ownReferences(index, seed)).flat()];
+/**
+ * Every reference the first `count` notes cite: those of the shared pool that some note links to
+ * (a reference nobody cites stops the build) with their replacements, then each note's own.
+ */
+export function allReferences(options: GenerateOptions): SyntheticReference[] {
+  const { count, seed = 1 } = options;
+  const cited = new Set<string>();
+  for (let index = 0; index < count; index += 1)
+    for (const [url] of noteMarkdown(index, options).matchAll(/https?:\/\/[^\s)>\]]+/g))
+      cited.add(withoutFragment(url));
+  const pool = referencePool(seed);
+  const kept = new Set(pool.filter(({ url }) => cited.has(withoutFragment(url))).map(({ id }) => id));
+  // A kept reference replaced by another keeps its replacement too.
+  for (const reference of pool) if (kept.has(reference.id) && reference.replacedBy) kept.add(reference.replacedBy);
+  return [
+    ...pool.filter(({ id }) => kept.has(id)),
+    ...Array.from({ length: count }, (_, index) => ownReferences(index, seed)).flat(),
+  ];
 }
+
+const withoutFragment = (url: string) => normalizeUrl(url).replace(/#.*$/, '');
 
 export const referencesYaml = (options: GenerateOptions): string => stringify(allReferences(options));
 

@@ -34,17 +34,22 @@ export interface BuildRun {
   log: string;
 }
 
-/** One cold build (no Astro cache, no earlier output) of `contentRoot` in `workspace`, with extra `env`. */
+/**
+ * One build of `contentRoot` in `workspace`, with extra `env`: cold (no Astro cache, no earlier
+ * output), or `warm`, reusing the cache and output of the build before it as a writer's next build does.
+ */
 export async function timedBuild(
   workspace: string,
   contentRoot: string,
   env: Record<string, string> = {},
+  { warm = false }: { warm?: boolean } = {},
 ): Promise<BuildRun> {
   const outDir = join(workspace, 'dist');
   const cacheDir = join(workspace, '.bench-cache');
-  await Promise.all(
-    [outDir, cacheDir, join(workspace, '.astro')].map((path) => rm(path, { recursive: true, force: true })),
-  );
+  if (!warm)
+    await Promise.all(
+      [outDir, cacheDir, join(workspace, '.astro')].map((path) => rm(path, { recursive: true, force: true })),
+    );
   const command = await buildCommand(workspace);
   const started = performance.now();
   const child = spawn('sh', ['-c', command], {
