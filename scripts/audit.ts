@@ -9,19 +9,11 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/chromium';
 import { gzippedCopy, serveDirectory } from './lib/serve-site';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, save: { type: 'string' } } });
-const CHROME = process.env['CHROME_PATH'] ?? process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROME = process.env['CHROME_PATH'] ?? CHROMIUM_PATH;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const DETAILS_SHOWN = 5;
 
@@ -134,7 +126,7 @@ async function main(): Promise<number> {
   // Served compressed, as every static host serves text: Lighthouse then weighs what readers download.
   const served = await gzippedCopy(dist);
   const server = await serveDirectory(served, '/', { gzip: true });
-  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROMIUM_FLAGS, logLevel: 'silent' });
   let failed = false;
   try {
     console.log(`Lighthouse (mobile, simulated throttling) on ${server.url}, serving ${dist}\n`);

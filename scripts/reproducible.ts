@@ -3,30 +3,13 @@
  * cold build in a private copy of the project, and compares every file of the output. Prints the
  * first file that differs and where its bytes part; exits 1 if any build differs from the first.
  */
-import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createWorkspace, timedBuild } from './bench/timed-build';
 import { PROJECT_ROOT } from './lib/project-workspace';
-
-async function digests(directory: string): Promise<Map<string, string>> {
-  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-  const pairs = await Promise.all(
-    files.map(
-      async (file) =>
-        [
-          relative(directory, file),
-          createHash('sha256')
-            .update(await readFile(file))
-            .digest('hex'),
-        ] as const,
-    ),
-  );
-  return new Map(pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
+import { treeDigest } from './lib/tree-digest';
 
 /** Where two versions of a file first part, with a little of each side. */
 async function firstDifference(a: string, b: string): Promise<string> {
@@ -49,7 +32,7 @@ async function main(): Promise<number> {
     const run = await timedBuild(workspace, join(PROJECT_ROOT, 'content'));
     const outDir = await mkdtemp(join(tmpdir(), `reproducible-${build}-`));
     await cp(run.outDir, outDir, { recursive: true });
-    const files = await digests(outDir);
+    const files = await treeDigest(outDir);
     if (!first) {
       first = { outDir, files };
       console.log(`build 1: ${files.size} files in ${run.seconds.toFixed(1)} s`);

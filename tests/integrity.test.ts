@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { findBrokenInternalLinks } from '../scripts/lib/internal-links';
 import { buildSite } from './helpers/build-site';
 import { attr, readPage } from './helpers/html';
-import { treeDigest } from './helpers/tree';
+import { treeDigest } from '../scripts/lib/tree-digest';
 
 const fixtureSite = inject('fixtureSite');
 

@@ -8,7 +8,7 @@
  *   npm run snippets -- --only-python     this CPython only (the deploy workflow's matrix)
  *   npm run snippets -- --merge a.json…   add the runs of other machines' records
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { collectSnippets, type Snippet } from '../../src/lib/snippets/extract';
@@ -16,7 +16,7 @@ import {
   type Build,
   featureRelease,
   mergeRuns,
-  parseSnippetRecords,
+  readSnippetRecordsFile,
   type SnippetRecords,
   type SnippetRun,
   serializeSnippetRecords,
@@ -68,21 +68,6 @@ function runsOf(results: readonly CheckedSnippet[], build: Build, python: string
 
 const keyOf = (snippet: Snippet) => snippetKey(snippet.code, snippet.expectedOutput);
 
-async function readRecords(file: string): Promise<SnippetRecords> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
-  if (text === undefined) return { snippets: {} };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message}); rewrite it with \`npm run snippets\``);
-  }
-  return parseSnippetRecords(data, file);
-}
-
 /** How two records differ for the snippets of now: each interpreter's status, patch versions aside. */
 function staleSnippets(recorded: SnippetRecords, fresh: SnippetRecords): string[] {
   const summary = (runs: readonly SnippetRun[] | undefined) =>
@@ -119,10 +104,10 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const current = snippets.map((snippet) => ({ key: keyOf(snippet), note: snippet.file, line: snippet.line }));
-  const recorded = await readRecords(values.records);
+  const recorded = readSnippetRecordsFile(values.records);
   let next = mergeRuns(recorded, current, new Map());
   for (const file of values.merge) {
-    const other = await readRecords(file);
+    const other = readSnippetRecordsFile(file);
     for (const [key, { runs }] of Object.entries(other.snippets)) {
       for (const run of runs) next = mergeRuns(next, current, new Map([[key, run]]));
     }

@@ -1,19 +1,7 @@
 /** Starts Debian's Chromium through playwright-core, or fails with how to install it. */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-// Without the background-networking flags Chromium calls home, which a closed network refuses.
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM } from '../../scripts/lib/chromium';
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
@@ -23,7 +11,7 @@ export async function launchBrowser(): Promise<Browser> {
         'Chromium or Chrome binary.',
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 }
 
 /** The widths every page must fit without scrolling sideways: small phones to a desktop. */

@@ -1,4 +1,4 @@
-/** Reads a built site as a map of relative path to content hash, to compare two builds. */
+/** A built site as a map of relative path to content hash, to compare two builds file by file. */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -17,5 +17,5 @@ export async function treeDigest(directory: string): Promise<Map<string, string>
         ] as const,
     ),
   );
-  return new Map(digests.sort(([a], [b]) => a.localeCompare(b)));
+  return new Map(digests.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
