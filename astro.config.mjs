@@ -4,7 +4,6 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { satteri } from '@astrojs/markdown-satteri';
-import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { offlineReading } from './src/integrations/offline.ts';
 import { shikiColoursCss } from './src/integrations/shiki-colours.ts';
@@ -74,7 +73,6 @@ export default defineConfig({
   integrations: [
     mdx({ processor: mdxProcessor }),
     sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/offline/') }),
-    pagefindIndex(),
     securityHeaders(),
     offlineReading({ enabled: offline }),
   ],

@@ -2,26 +2,12 @@
  * Runs what `npm run build` runs, on other content, in a private copy of the project; times it and watches its memory.
  */
 import { spawn } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { buildEnvironment, PROJECT_ROOT } from '../lib/project-workspace';
+import { buildCommand, buildEnvironment } from '../lib/project-workspace';
 import { watchMemory } from './process-memory';
 
-export { createWorkspace } from '../lib/project-workspace';
-
-/**
- * The shell command of package.json's `build` script, so the benchmark runs exactly the steps a
- * real build runs (today `astro build`, whose integration writes the Pagefind index; an added
- * `&& pagefind --site dist` is run too, and finds its `dist` because the copy builds into it).
- */
-export async function buildCommand(projectRoot = PROJECT_ROOT): Promise<string> {
-  const manifest = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as {
-    scripts?: Record<string, string>;
-  };
-  const command = manifest.scripts?.['build'];
-  if (!command) throw new Error(`${projectRoot}/package.json has no "build" script`);
-  return command;
-}
+export { buildCommand, createWorkspace } from '../lib/project-workspace';
 
 export interface BuildRun {
   /** Wall-clock seconds from start to exit. */

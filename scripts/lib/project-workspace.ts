@@ -1,5 +1,5 @@
 /** A private copy of the project to build in, and the environment a real build runs with. */
-import { cp, mkdir, readdir, symlink } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, symlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -53,4 +53,17 @@ export function buildEnvironment(workspace: string): NodeJS.ProcessEnv {
     PATH: `${join(workspace, 'node_modules/.bin')}:${env['PATH'] ?? ''}`,
     ASTRO_TELEMETRY_DISABLED: '1',
   };
+}
+
+/**
+ * The shell command of package.json's `build` script (`astro build`, then the search index), so
+ * tests and the benchmark run exactly the steps a real build runs, in the folder OUT_DIR names.
+ */
+export async function buildCommand(projectRoot = PROJECT_ROOT): Promise<string> {
+  const manifest = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
+  const command = manifest.scripts?.['build'];
+  if (!command) throw new Error(`${projectRoot}/package.json has no "build" script`);
+  return command;
 }

@@ -2,12 +2,18 @@
  * Writes the service worker for offline reading (`sw.js`) into the built site, with the files
  * and the version of this deploy.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cacheVersion, precachedFiles, urlOf } from '../lib/offline/precache';
 import { serviceWorkerSource } from '../lib/offline/service-worker';
+
+/** The built files at `files`, read one at a time: a large site's pages add up to tens of megabytes. */
+function* readEach(root: string, files: ReadonlyArray<{ path: string }>) {
+  for (const { path } of files) yield { path, bytes: readFileSync(join(root, path)) };
+}
 
 export function offlineReading({ enabled }: { enabled: boolean }): AstroIntegration {
   let base = '/';
@@ -21,22 +27,18 @@ export function offlineReading({ enabled }: { enabled: boolean }): AstroIntegrat
         if (!enabled) return;
         const root = fileURLToPath(dir);
         const entries = await readdir(root, { recursive: true, withFileTypes: true });
-        const built = await Promise.all(
+        const files = precachedFiles(
           entries
             .filter((entry) => entry.isFile())
-            .map(async (entry) => {
-              const path = join(entry.parentPath, entry.name);
-              return { path: relative(root, path).split(sep).join('/'), bytes: await readFile(path) };
-            }),
+            .map((entry) => ({ path: relative(root, join(entry.parentPath, entry.name)).split(sep).join('/') })),
         );
-        const files = precachedFiles(built);
-        const version = cacheVersion(files);
+        const version = cacheVersion(readEach(root, files));
+        const bytes = files.reduce((sum, { path }) => sum + statSync(join(root, path)).size, 0);
         const urls = files.map((file) => urlOf(file.path, base));
         await writeFile(
           join(root, 'sw.js'),
           serviceWorkerSource({ version, urls, offlineUrl: `${base}offline/`, scope: base }),
         );
-        const bytes = files.reduce((sum, file) => sum + file.bytes.length, 0);
         logger.info(`offline reading: ${files.length} files, ${(bytes / 1024).toFixed(0)} KB, deploy ${version}`);
       },
     },

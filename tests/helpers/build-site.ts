@@ -1,9 +1,9 @@
-/** Runs a real `astro build` of some content into a folder of its own, as an author would. */
+/** Runs a real `npm run build` of some content into a folder of its own, as an author would. */
 import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildEnvironment, createWorkspace } from '../../scripts/lib/project-workspace';
+import { buildCommand, buildEnvironment, createWorkspace } from '../../scripts/lib/project-workspace';
 
 export { PROJECT_ROOT } from '../../scripts/lib/project-workspace';
 
@@ -39,7 +39,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     ...(options.site ? { SITE_URL: options.site } : {}),
     ...options.env,
   };
-  const child = spawn(join(workspace, 'node_modules/.bin/astro'), ['build'], { cwd: workspace, env });
+  const child = spawn('sh', ['-c', await buildCommand(workspace)], { cwd: workspace, env });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -25,7 +25,7 @@ const LEFT_OUT = [
 const KEPT = /\.(html|css|js|svg)$/;
 
 /** The built files a reader needs offline, in path order. */
-export function precachedFiles(files: readonly BuiltFile[]): BuiltFile[] {
+export function precachedFiles<F extends Pick<BuiltFile, 'path'>>(files: readonly F[]): F[] {
   return files
     .filter(({ path }) => KEPT.test(path) && !LEFT_OUT.some((pattern) => pattern.test(path)))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -37,8 +37,8 @@ export function urlOf(path: string, base: string): string {
   return `${prefix}${path.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-/** A short hash of every precached file's path and content: the cache's version. */
-export function cacheVersion(files: readonly BuiltFile[]): string {
+/** A short hash of every precached file's path and content: the cache's version. Files are read as it goes. */
+export function cacheVersion(files: Iterable<BuiltFile>): string {
   const hash = createHash('sha256');
   for (const { path, bytes } of files) hash.update(path).update('\0').update(bytes).update('\0');
   return hash.digest('hex').slice(0, 12);
