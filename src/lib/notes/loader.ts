@@ -11,7 +11,7 @@ import { glob } from 'astro/loaders';
 import { ContentError, type ContentProblem } from '../content/errors';
 import { utf8Text } from '../content/text-files';
 import { dueForReviewReport } from './checked';
-import { checkNoteSources, type NoteSource } from './source-checks';
+import { checkNoteSources, type NoteSource, sourceFingerprint } from './source-checks';
 import { slugFromFileName } from '../site/paths';
 
 const NOTE_FILE = /\.mdx?$/;
@@ -55,8 +55,10 @@ export function notesLoader({ directory, renderInputs, docsPython }: NotesLoader
     name: 'checked-notes',
     load: async (context) => {
       const { sources, problems: unreadable } = await readNoteSources(directory);
-      const problems = [...unreadable, ...checkNoteSources(sources)];
+      const passed = new Set(context.meta.get('passed-sources')?.split(' '));
+      const problems = [...unreadable, ...checkNoteSources(sources, passed, renderInputs)];
       if (problems.length > 0) throw new ContentError(problems);
+      context.meta.set('passed-sources', sources.map((source) => sourceFingerprint(source, renderInputs)).join(' '));
       if (context.meta.get('render-inputs') !== renderInputs) context.store.clear();
       await inner.load(context);
       // Astro logs a note that failed to render and carries on; the store says which did.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../content/errors';
-import { checkNoteSources, unclosedFenceLine } from './source-checks';
+import { checkNoteSources, sourceFingerprint, unclosedFenceLine } from './source-checks';
 
 const ok = (file: string) => ({ file, text: '---\ntitle: T\ntags: [asyncio]\npublished: 2026-01-02\n---\nBody\n' });
 
@@ -32,6 +32,27 @@ describe('checkNoteSources', () => {
       [3, 'updated'],
       [5, undefined],
     ]);
+  });
+});
+
+describe('checkNoteSources after an earlier build', () => {
+  const bad = { file: 'content/notes/bad.md', text: '---\npublished: 2024-13-40\n---\nBody\n' };
+  const earlier = (source: typeof bad, salt = 'inputs-1') => new Set([sourceFingerprint(source, salt)]);
+
+  it('does not read again a file whose exact text was seen to pass', () => {
+    expect(checkNoteSources([bad], earlier(bad), 'inputs-1')).toEqual([]);
+  });
+
+  it('checks the file again once its text or the checks changed', () => {
+    const edited = { ...bad, text: `${bad.text}More\n` };
+    expect(checkNoteSources([edited], earlier(bad), 'inputs-1').map((p) => p.field)).toEqual(['published']);
+    expect(checkNoteSources([bad], earlier(bad), 'inputs-2').map((p) => p.field)).toEqual(['published']);
+  });
+
+  it('still checks the set as a whole', () => {
+    const twin = { file: 'content/notes/other/bad.md', text: bad.text };
+    const problems = checkNoteSources([bad, twin], new Set([sourceFingerprint(bad), sourceFingerprint(twin)]));
+    expect(problems.map((p) => p.file)).toEqual(['content/notes/other/bad.md']);
   });
 });
 

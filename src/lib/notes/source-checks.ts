@@ -1,4 +1,5 @@
 /** Checks over the raw note files as a whole, before Astro parses them one by one. */
+import { createHash } from 'node:crypto';
 import type { ContentProblem } from '../content/errors';
 import { checkFrontmatterDates, readFrontmatter } from './frontmatter';
 import { slugFromFileName } from '../site/paths';
@@ -80,13 +81,25 @@ export const requireClosedFences: NoteSourceCheck = (sources) =>
         ];
   });
 
-export const NOTE_SOURCE_CHECKS: readonly NoteSourceCheck[] = [
-  requireSomeNotes,
-  requireUniqueSlugs,
-  requireValidFrontmatter,
-  requireClosedFences,
-];
+/** Checks over the set of notes. */
+const SET_CHECKS: readonly NoteSourceCheck[] = [requireSomeNotes, requireUniqueSlugs];
+/** Checks of one file at a time: a file's verdict depends on its own text alone. */
+const FILE_CHECKS: readonly NoteSourceCheck[] = [requireValidFrontmatter, requireClosedFences];
 
-export function checkNoteSources(sources: readonly NoteSource[], checks = NOTE_SOURCE_CHECKS): ContentProblem[] {
-  return checks.flatMap((check) => check(sources));
+/** Names a note's exact text under `salt` (what the checks' code depends on): a text seen to pass need not be read. */
+export function sourceFingerprint(source: NoteSource, salt = ''): string {
+  return createHash('sha256').update(`${salt}\0${source.file}\0${source.text}`).digest('hex').slice(0, 24);
+}
+
+/**
+ * Every problem of the note files. A file whose fingerprint is in `passedBefore` passed the
+ * per-file checks in an earlier build with the same text, and is not parsed again.
+ */
+export function checkNoteSources(
+  sources: readonly NoteSource[],
+  passedBefore: ReadonlySet<string> = new Set(),
+  salt = '',
+): ContentProblem[] {
+  const unchecked = sources.filter((source) => !passedBefore.has(sourceFingerprint(source, salt)));
+  return [...SET_CHECKS.flatMap((check) => check(sources)), ...FILE_CHECKS.flatMap((check) => check(unchecked))];
 }

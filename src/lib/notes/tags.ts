@@ -38,7 +38,11 @@ export function tagSummaries<T extends TagLike>(tags: readonly T[], notes: reado
 export function notesByTag(notes: readonly TaggedNote[]): Map<string, number[]> {
   const index = new Map<string, number[]>();
   notes.forEach((note, position) => {
-    for (const tagId of new Set(tagIdsOf(note))) index.set(tagId, [...(index.get(tagId) ?? []), position]);
+    for (const tagId of new Set(tagIdsOf(note))) {
+      const positions = index.get(tagId);
+      if (positions) positions.push(position);
+      else index.set(tagId, [position]);
+    }
   });
   return index;
 }

@@ -66,14 +66,15 @@ const byTitle = (a: ReferenceLike, b: ReferenceLike) =>
 export function buildReferenceIndex<R extends ReferenceLike>(
   references: readonly R[],
   notes: readonly CitingNote[],
+  match: ReferenceMatcher<R> = referenceMatcher(references),
 ): ReferenceIndex<R> {
   const citedBy = new Map<R, Array<{ slug: string; title: string }>>(references.map((reference) => [reference, []]));
-  const match = referenceMatcher(references);
   for (const note of notes) {
     for (const reference of referencesOfNote(match, note.urls)) {
       citedBy.get(reference)?.push({ slug: note.slug, title: note.title });
     }
   }
+  const byId = new Map(references.map((reference) => [reference.id, reference]));
   const cited = references.filter((reference) => (citedBy.get(reference)?.length ?? 0) > 0);
   const groups = REFERENCE_KINDS.map((kind) => ({
     kind,
@@ -81,7 +82,7 @@ export function buildReferenceIndex<R extends ReferenceLike>(
       .filter((reference) => reference.data.kind === kind)
       .sort(byTitle)
       .map((reference) => {
-        const replacement = references.find((other) => other.id === reference.data.replacedBy?.id);
+        const replacement = reference.data.replacedBy && byId.get(reference.data.replacedBy.id);
         return { reference, citedBy: citedBy.get(reference) ?? [], ...(replacement ? { replacement } : {}) };
       }),
   })).filter((group) => group.references.length > 0);

@@ -1,4 +1,5 @@
 /** The one rule for comparing URLs: which links are outbound and which reference a link belongs to. */
+import { memoized } from '../site/memo';
 
 const WEB_SCHEMES = new Set(['http:', 'https:']);
 
@@ -40,25 +41,25 @@ export function withoutFragment(raw: string): string {
  * Whether `href` leaves the site: an absolute http(s) URL on another host than `siteUrl`.
  * Relative links, same-site absolute links and other schemes (`mailto:`) are not outbound.
  */
-export function isOutboundUrl(href: string, siteUrl: string): boolean {
-  // Every link of every note passes here: parse once, and skip the parser for relative links.
+export const isOutboundUrl = memoized((href: string, siteUrl: string): boolean => {
+  // Every link of every note passes here, on every page that lists references: relative links skip the parser.
   const trimmed = href.trim();
   if (!/^https?:/i.test(trimmed)) return false;
   const url = URL.parse(trimmed);
   return url !== null && url.host.toLowerCase() !== new URL(siteUrl).host.toLowerCase();
-}
+});
 
 /**
  * Keys under which a link can match a reference, most specific first: the exact URL, then
  * the page it points into. A reference for `page#section` wins over one for `page`.
  */
-export function referenceKeys(href: string): string[] {
+export const referenceKeys = memoized((href: string): readonly string[] => {
   const url = new URL(href.trim());
   const exact = normalized(url);
   url.hash = '';
   const page = normalized(url);
   return exact === page ? [exact] : [exact, page];
-}
+});
 
 /** The host a reader will recognise: lower case, without a leading `www.`. */
 export function domainOf(raw: string): string {

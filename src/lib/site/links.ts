@@ -1,4 +1,5 @@
 /** What a link in a note may point to: the rules every link obeys, and where internal links land. */
+import { memoized } from './memo';
 
 export type LinkVerdict =
   | { kind: 'outbound' }
@@ -27,7 +28,7 @@ const problem = (message: string): LinkVerdict => ({ kind: 'problem', message })
  * Classifies the `href` of a link written in the note `slug`. Internal links are resolved the
  * way a browser resolves them from the note's page, so `../other-note/` names another note.
  */
-export function classifyLink(href: string, slug: string, siteUrl: string): LinkVerdict {
+export const classifyLink = memoized((href: string, slug: string, siteUrl: string): LinkVerdict => {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
   if (scheme === 'mailto') return { kind: 'mail' };
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
@@ -65,4 +66,4 @@ export function classifyLink(href: string, slug: string, siteUrl: string): LinkV
   return problem(
     `points to ${url.pathname}, which is no page of this site: link to notes as ../slug/, tags as ../../tags/id/`,
   );
-}
+});

@@ -40,8 +40,9 @@ export function linkFindings(
   const problems: ContentProblem[] = [];
   const warnings: string[] = [];
   for (const link of links) {
-    const at = { file, ...(link.line > 0 ? { line: fileLine(link.line) } : {}) };
-    const fail = (message: string) => problems.push({ ...at, message });
+    // The file is read for its line numbers only when there is something to report.
+    const at = () => ({ file, ...(link.line > 0 ? { line: fileLine(link.line) } : {}) });
+    const fail = (message: string) => problems.push({ ...at(), message });
     if (link.kind === 'expression') {
       fail(
         `${link.text} is written as an expression, which the link rules cannot check: write the address as a plain ` +
@@ -68,7 +69,7 @@ export function linkFindings(
           );
         } else if (/^http:/i.test(link.url))
           warnings.push(
-            `${at.file}:${at.line ?? '?'}: link ${link.url} uses plain http: use https:// where the site offers it`,
+            `${file}:${at().line ?? '?'}: link ${link.url} uses plain http: use https:// where the site offers it`,
           );
         break;
       case 'note': {

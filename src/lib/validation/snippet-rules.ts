@@ -28,15 +28,16 @@ export function snippetProblems(
           ? `the note declares ${declared} (python:) and the snippet no python=`
           : `the site supports ${declared} and neither the note nor the snippet declares more`;
     for (const api of snippet.apis) {
-      const at = { file, line: fileLine(api.line) };
+      // The file is read for its line numbers only when there is something to report.
+      const at = () => ({ file, line: fileLine(api.line) });
       // A name used only behind hasattr() is what a snippet for older Pythons does on purpose.
       if (!api.guarded && api.added !== undefined && compareVersions(featureRelease(api.added), declared) > 0) {
-        problems.push({ ...at, message: `${shown(api)} needs Python ${featureRelease(api.added)}, ${who}` });
+        problems.push({ ...at(), message: `${shown(api)} needs Python ${featureRelease(api.added)}, ${who}` });
       }
       if (snippet.run && api.deprecated !== undefined && snippet.deprecated === undefined) {
         const removal = api.removal === undefined ? '' : ` and goes in ${api.removal}`;
         problems.push({
-          ...at,
+          ...at(),
           message:
             `${shown(api)} is deprecated since ${api.deprecated}${removal}: ` +
             'a runnable snippet calls it only with deprecated="why" in its fence',
