@@ -70,6 +70,9 @@ export default defineConfig({
     // Code is highlighted by the note plugins (src/plugins/code-highlighter.ts), in both processors.
     syntaxHighlight: false,
   },
+  // Note pages whose cache key (a digest of all they show, src/lib/site/note-pages.ts) and code are
+  // unchanged are copied from the previous build instead of rendered again.
+  experimental: { incrementalBuild: true },
   integrations: [
     mdx({ processor: mdxProcessor }),
     sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/offline/') }),

@@ -1,16 +1,19 @@
 /**
  * The notes loader: Astro's glob loader, run only after the raw note files pass the checks that
- * need their text (see note-sources.ts). Astro re-renders a note only when its file changed; the
+ * need their text (see source-checks.ts). Astro re-renders a note only when its file changed; the
  * whole store is cleared only when what every rendering depends on changed (the docs inventory,
- * the Markdown plugins' code), so editing one note re-renders that note alone.
+ * the Markdown plugins' code), so editing one note re-renders that note alone. Each rendering is
+ * kept in a file of its own beside the store (see renderings.ts).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { ContentError, type ContentProblem } from '../content/errors';
 import { utf8Text } from '../content/text-files';
 import { dueForReviewReport } from './checked';
+import { forgetMissingRenderings, pruneRenderings, storeRenderingsIn } from './renderings';
 import { checkNoteSources, type NoteSource, sourceFingerprint } from './source-checks';
 import { slugFromFileName } from '../site/paths';
 
@@ -60,7 +63,10 @@ export function notesLoader({ directory, renderInputs, docsPython }: NotesLoader
       if (problems.length > 0) throw new ContentError(problems);
       context.meta.set('passed-sources', sources.map((source) => sourceFingerprint(source, renderInputs)).join(' '));
       if (context.meta.get('render-inputs') !== renderInputs) context.store.clear();
-      await inner.load(context);
+      // `astro dev` keeps a store of its own (.astro/), so it keeps its renderings apart too.
+      const folder = join(fileURLToPath(context.config.cacheDir), 'rendered-notes', context.watcher ? 'dev' : 'build');
+      forgetMissingRenderings(context.store);
+      await inner.load({ ...context, store: storeRenderingsIn(context.store, folder, renderInputs) });
       // Astro logs a note that failed to render and carries on; the store says which did.
       const unrendered = [...context.store.values()].filter(
         (entry) => entry.filePath?.endsWith('.md') && entry.rendered === undefined,
@@ -75,6 +81,7 @@ export function notesLoader({ directory, renderInputs, docsPython }: NotesLoader
         );
       }
       context.meta.set('render-inputs', renderInputs);
+      pruneRenderings(context.store, folder);
       const due = dueForReviewReport(
         [...context.store.values()].map((entry) => ({
           id: entry.id,

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
+import { oncePerContentVersion } from './content-version';
 import { contentRoot } from '../content/root';
 import { ContentError } from '../content/errors';
 import { utf8Text } from '../content/text-files';
@@ -10,31 +11,21 @@ import { publishedNotes } from '../notes/publishing';
 import { buildReferenceIndex, referenceMatcher, referencesOfNote } from '../references/index-of-references';
 import { isOutboundUrl } from '../references/urls';
 import { notesByTag, notesWithTag, relatedNotes, tagSummaries } from '../notes/tags';
-import { type CollectedLink, readPageData } from '../../plugins/page-data';
+import { type CollectedLink, type NotePageData, readPageData } from '../../plugins/page-data';
 import { buildApiIndex } from '../references/api-index';
 import { placesOfNote, resolvePaths } from '../notes/reading-paths';
 import { releaseChanges } from '../python-docs/changes';
 import { INVENTORY_FILE, loadInventory } from '../python-docs/inventory';
+import { readRenderingHtml, readRenderingPageData, renderingOf } from '../notes/renderings';
 
 export type Note = CollectionEntry<'notes'>;
 export type Tag = CollectionEntry<'tags'>;
 export type Reference = CollectionEntry<'references'>;
-
-/**
- * A build reads each collection once; `astro dev` reads it on every request so edits show up.
- * Every page of a large site asks for the notes, so this saves sorting them once per page.
- */
-function oncePerBuild<T>(load: () => Promise<T>): () => Promise<T> {
-  let cached: Promise<T> | undefined;
-  return () => {
-    if (import.meta.env.DEV) return load();
-    cached ??= load();
-    return cached;
-  };
-}
+/** A note as lists and other notes' pages show it. */
+export type ListedNote = Pick<Note, 'id' | 'data'>;
 
 /** Published notes, newest first; drafts too while running `astro dev`. */
-export const getNotes = oncePerBuild(
+export const getNotes = oncePerContentVersion(
   async (): Promise<Note[]> => publishedNotes(await getCollection('notes'), { includeDrafts: import.meta.env.DEV }),
 );
 
@@ -58,25 +49,42 @@ export async function getTagsOf(note: Note): Promise<Tag[]> {
 }
 
 /** The notes of each tag, indexed once: every note page asks for its related notes. */
-const getTagIndex = oncePerBuild(async () => notesByTag(await getNotes()));
+const getTagIndex = oncePerContentVersion(async () => notesByTag(await getNotes()));
 
-export const getReferences = oncePerBuild((): Promise<Reference[]> => getCollection('references'));
+export const getReferences = oncePerContentVersion((): Promise<Reference[]> => getCollection('references'));
 
 /** Which reference a URL belongs to, built once: every note page asks. */
-export const getReferenceMatcher = oncePerBuild(async () => referenceMatcher(await getReferences()));
+export const getReferenceMatcher = oncePerContentVersion(async () => referenceMatcher(await getReferences()));
 
-/** A rendered note: its content component, the headings Astro gave it and what the Markdown plugins recorded. */
-export async function renderNote(note: Note) {
-  const { Content, headings, remarkPluginFrontmatter } = await render(note);
-  return { Content, headings, page: readPageData(remarkPluginFrontmatter, note.filePath ?? note.id) };
+/**
+ * What the Markdown plugins recorded about a note. A .md note's rendering is a file beside the
+ * content store; an .mdx note, or one with images, is rendered by Astro.
+ */
+export async function getPageDataOf(note: Note): Promise<NotePageData> {
+  const file = note.filePath ?? note.id;
+  const rendering = renderingOf(note);
+  return rendering === undefined
+    ? readPageData((await render(note)).remarkPluginFrontmatter, file)
+    : readRenderingPageData(rendering, file);
 }
 
-export type RenderedNote = { note: Note } & Awaited<ReturnType<typeof renderNote>>;
+/** A note's body for its page: the HTML it rendered to, or the component Astro renders it with. */
+export type NoteBody = { html: string } | { Content: Awaited<ReturnType<typeof render>>['Content'] };
 
-/** Every published note rendered, for the pages and the validation stage that need all of them. */
-export const getRenderedNotes = oncePerBuild(
+export async function noteBody(note: Note): Promise<NoteBody> {
+  const rendering = renderingOf(note);
+  return rendering === undefined ? { Content: (await render(note)).Content } : { html: readRenderingHtml(rendering) };
+}
+
+export interface RenderedNote {
+  note: Note;
+  page: NotePageData;
+}
+
+/** Every published note with what its rendering recorded, for the pages and the validation stage that need all. */
+export const getRenderedNotes = oncePerContentVersion(
   async (): Promise<RenderedNote[]> =>
-    Promise.all((await getNotes()).map(async (note) => ({ note, ...(await renderNote(note)) }))),
+    Promise.all((await getNotes()).map(async (note) => ({ note, page: await getPageDataOf(note) }))),
 );
 
 /** The outbound links among a note's links: the ones the References section lists. */
@@ -91,11 +99,8 @@ export async function getReferencesOf(links: readonly CollectedLink[]): Promise<
   );
 }
 
-/**
- * Every cited reference grouped by kind with the notes citing it, the uncited ones, and every
- * standard-library API the notes link to, by module.
- */
-export const getReferenceIndex = oncePerBuild(async () => {
+/** Every cited reference grouped by kind with the notes citing it, the uncited ones, and the API index. */
+const getCitations = oncePerContentVersion(async () => {
   const rendered = await getRenderedNotes();
   const citing = rendered.map(({ note, page }) => ({
     slug: note.id,
@@ -105,13 +110,22 @@ export const getReferenceIndex = oncePerBuild(async () => {
   const apis = buildApiIndex(
     rendered.map(({ note, page }) => ({ slug: note.id, title: note.data.title, apiLinks: page.apiLinks })),
   );
-  const index = buildReferenceIndex(await getReferences(), citing);
+  return { ...buildReferenceIndex(await getReferences(), citing, await getReferenceMatcher()), apis };
+});
+
+/**
+ * Every cited reference grouped by kind with the notes citing it, the uncited ones, every
+ * standard-library API the notes link to, by module, and the last link check with the references
+ * that need attention. The link status is read each time: `npm run links` rewrites it.
+ */
+export async function getReferenceIndex() {
+  const index = await getCitations();
   const status = await getLinkStatus();
   const attention = index.groups
     .flatMap((group) => group.references)
     .filter(({ reference }) => needsAttention(linkHealth(reference.data.url, status)));
-  return { ...index, apis, status, attention };
-});
+  return { ...index, status, attention };
+}
 
 /** The last link check (content/link-status.json); none yet means every link shows as unchecked. */
 export async function getLinkStatus(): Promise<LinkStatusFile> {
@@ -127,7 +141,7 @@ export async function getLinkStatus(): Promise<LinkStatusFile> {
  * The reading paths in the order of content/paths.yaml, each step with its note; steps naming no published note are
  * left out (the validation stage reports them).
  */
-export const getReadingPaths = oncePerBuild(
+export const getReadingPaths = oncePerContentVersion(
   async () => resolvePaths(await getCollection('paths'), await getNotes()).paths,
 );
 
@@ -139,14 +153,18 @@ export async function getPlacesOfNote(note: Note) {
 }
 
 /** The concurrency APIs each release added, changed and deprecated, with the notes that name them. */
-export const getReleaseChanges = oncePerBuild(async () => {
+export const getReleaseChanges = oncePerContentVersion(async () => {
   const mentions = new Map<string, string[]>();
   for (const { note, page } of await getRenderedNotes()) {
     const names = new Set([
       ...page.apiLinks.map((api) => api.name),
       ...page.snippets.flatMap((snippet) => snippet.apis.map((api) => api.name)),
     ]);
-    for (const name of names) mentions.set(name, [...(mentions.get(name) ?? []), note.id]);
+    for (const name of names) {
+      const notes = mentions.get(name);
+      if (notes) notes.push(note.id);
+      else mentions.set(name, [note.id]);
+    }
   }
   return releaseChanges(loadInventory(INVENTORY_FILE), mentions);
 });

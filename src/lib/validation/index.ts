@@ -17,6 +17,7 @@ import {
   type RenderedNote,
 } from '../site/collections';
 import { contentRoot } from '../content/root';
+import { oncePerContentVersion } from '../site/content-version';
 import { ContentError, type ContentProblem } from '../content/errors';
 import { yamlLineOf } from '../content/yaml-lines';
 import { resolvePaths } from '../notes/reading-paths';
@@ -124,24 +125,17 @@ async function findings(): Promise<Findings> {
     title: note.data.title,
     urls: outboundLinksOf(page.links).map((link) => link.url),
   }));
-  const uncited = formatUncited(buildReferenceIndex(references, citing).uncited);
+  const uncited = formatUncited(buildReferenceIndex(references, citing, matchReference).uncited);
   if (uncited) warnings.push(`[references] ${uncited}`);
   return { problems, warnings };
 }
 
-let validated: Promise<void> | undefined;
-
 /**
- * Throws one ContentError listing every problem. A build checks once; `astro dev` checks on every request, so edits
- * show.
+ * Throws one ContentError listing every problem. The content is checked once per version of it: once in a build, and
+ * in `astro dev` again after each edit.
  */
-export function assertContentValid(): Promise<void> {
-  const check = async () => {
-    const { problems, warnings } = await findings();
-    for (const warning of warnings) console.warn(warning);
-    if (problems.length > 0) throw new ContentError(problems);
-  };
-  if (import.meta.env.DEV) return check();
-  validated ??= check();
-  return validated;
-}
+export const assertContentValid = oncePerContentVersion(async () => {
+  const { problems, warnings } = await findings();
+  for (const warning of warnings) console.warn(warning);
+  if (problems.length > 0) throw new ContentError(problems);
+});
