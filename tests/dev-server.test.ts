@@ -1,0 +1,57 @@
+/**
+ * `npm run dev` keeps what it computed from the content (the notes in order, the indexes, the
+ * validation) until the content changes. After each edit every page must show the change, and
+ * the validation stage must check the notes as they are now.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type DevServer, secondsUntil, startDevServer } from '../scripts/lib/dev-server';
+import { createWorkspace } from '../scripts/lib/project-workspace';
+import { copyFixtureContent, editFile } from './helpers/fixture-content';
+
+const shows = (text: string) => (status: number, body: string) => status === 200 && body.includes(text);
+
+describe('npm run dev after an edit', () => {
+  it('shows the edit on every page that carries it and checks links against it', async () => {
+    const root = await copyFixtureContent();
+    const scratch = await mkdtemp(join(tmpdir(), 'dev-server-'));
+    const server: DevServer = await startDevServer(
+      await createWorkspace(scratch),
+      root,
+      join(scratch, 'cache'),
+      '/notes/alpha/',
+    );
+    const page = (path: string) => `${server.origin}${path}`;
+    try {
+      // Every page is asked for once before the edit, so each has something it could keep.
+      for (const path of ['/', '/notes/beta/', '/references/'])
+        await secondsUntil(page(path), shows('Alpha: gather two coroutines'));
+
+      await editFile(root, 'notes/alpha.md', (text) =>
+        text.replace('title: "Alpha: gather two coroutines"', 'title: "Alpha: gather coroutines, edited"'),
+      );
+      for (const path of ['/', '/notes/beta/', '/references/', '/tags/asyncio/'])
+        await secondsUntil(page(path), shows('Alpha: gather coroutines, edited'));
+
+      // beta links to alpha's #code: renaming that heading breaks beta, which was not edited.
+      await editFile(root, 'notes/alpha.md', (text) => text.replace('## Code', '## The code'));
+      // The page answers with Astro's error overlay; the terminal says what is wrong.
+      await secondsUntil(page('/notes/beta/'), (status, body) => status === 500 && body.includes('ContentError'));
+      expect(server.log()).toMatch(/beta\.mdx:\d+: link \.\.\/alpha\/#code points to #code, which is no heading/);
+      await editFile(root, 'notes/nested/beta.mdx', (text) => text.replace('../alpha/#code', '../alpha/#the-code'));
+      await secondsUntil(page('/notes/beta/'), shows('href="../alpha/#the-code"'));
+
+      // A reference's new title reaches the note that cites it.
+      await editFile(root, 'references.yaml', (text) =>
+        text.replace('title: "Trio documentation"', 'title: "Trio: the documentation"'),
+      );
+      await secondsUntil(page('/notes/alpha/'), shows('Trio: the documentation'));
+    } catch (error) {
+      throw new Error(`${error instanceof Error ? error.message : error}\n--- astro dev printed:\n${server.log()}`);
+    } finally {
+      server.stop();
+    }
+  }, 180_000);
+});
