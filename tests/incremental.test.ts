@@ -4,26 +4,14 @@
  * everywhere it appears, check links against the notes as they are now, and reuse the pages that
  * show nothing that changed.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { noteCacheKeys, rekeyedPages } from '../scripts/lib/incremental-manifest';
 import { buildSite } from './helpers/build-site';
 import { copyFixtureContent, editFile } from './helpers/fixture-content';
 import { attr, type Page, readPage, textOf } from './helpers/html';
-
-/** The cache key of each note page, from the manifest Astro's incremental build keeps in its cache folder. */
-async function noteCacheKeys(cacheDir: string): Promise<Map<string, string>> {
-  const manifest = JSON.parse(await readFile(join(cacheDir, 'incremental-build.json'), 'utf8')) as {
-    routes: Record<string, { paths: Record<string, { cacheKey: string }> }>;
-  };
-  const paths = manifest.routes['src/pages/notes/[slug].astro']?.paths ?? {};
-  return new Map(Object.entries(paths).map(([path, { cacheKey }]) => [path, cacheKey]));
-}
-
-/** Which note pages got a new key since `before`. */
-const changedPages = (before: Map<string, string>, after: Map<string, string>) =>
-  [...after].filter(([path, key]) => before.get(path) !== key).map(([path]) => path);
 
 /** A note no other note relates to (its tag is its own) and that no path includes. */
 const DELTA = `---
@@ -74,7 +62,7 @@ describe('a rebuild after editing notes, tags and references', () => {
     expect(fixed.exitCode, fixed.output).toBe(0);
     const fixedKeys = await noteCacheKeys(cacheDir);
     // beta shows alpha's title (path step, related note); delta shows nothing of either.
-    expect(changedPages(firstKeys, fixedKeys).sort()).toEqual(['/notes/alpha/', '/notes/beta/']);
+    expect(rekeyedPages(firstKeys, fixedKeys).sort()).toEqual(['/notes/alpha/', '/notes/beta/']);
 
     const alpha = await readPage(fixed.outDir, 'notes/alpha');
     expect(alpha.text('h1')).toBe('Alpha: gather coroutines, edited');
@@ -95,7 +83,7 @@ describe('a rebuild after editing notes, tags and references', () => {
     const relabelled = await buildSite({ contentRoot: root, cacheDir });
     expect(relabelled.exitCode, relabelled.output).toBe(0);
     const relabelledKeys = await noteCacheKeys(cacheDir);
-    expect(changedPages(fixedKeys, relabelledKeys).sort()).toEqual(['/notes/alpha/', '/notes/beta/']);
+    expect(rekeyedPages(fixedKeys, relabelledKeys).sort()).toEqual(['/notes/alpha/', '/notes/beta/']);
     for (const path of ['notes/alpha', 'notes/beta'])
       expect((await readPage(relabelled.outDir, path)).all('.tag-list a').map(textOf), path).toContain(
         'asyncio (edited)',
@@ -107,7 +95,7 @@ describe('a rebuild after editing notes, tags and references', () => {
     );
     const retitled = await buildSite({ contentRoot: root, cacheDir });
     expect(retitled.exitCode, retitled.output).toBe(0);
-    expect(changedPages(relabelledKeys, await noteCacheKeys(cacheDir))).toEqual(['/notes/alpha/']);
+    expect(rekeyedPages(relabelledKeys, await noteCacheKeys(cacheDir))).toEqual(['/notes/alpha/']);
     const cited = await readPage(retitled.outDir, 'notes/alpha');
     expect(citedTitles(cited)).toContain('Trio: the documentation');
     expect((await readPage(retitled.outDir, 'notes/delta')).text('h1')).toBe('Delta: a process pool');

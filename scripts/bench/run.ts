@@ -5,12 +5,13 @@
  * build after editing one note; and the dev server's edit loop at N and at 20 notes. Each build
  * runs `--runs` times (default 3), taking turns, and times are judged by their median.
  */
-import { mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
+import { noteCacheKeys, rekeyedPages } from '../lib/incremental-manifest';
 import { devEditLoop, editNote } from './edit-loop';
 import { generateContent } from './generate-notes';
 import { distSize, fontFiles, measurePage, type PageMeasure, siteCss } from './measure-pages';
@@ -211,13 +212,18 @@ async function benchmark(scratch: string, count: number, seed: number, runs: num
   const plain: BuildRun[] = [];
   const doubled: BuildRun[] = [];
   let site: SiteMeasure | undefined;
+  let storeBytes = 0;
+  const rerendered: number[] = [];
   let plainEffective = false;
   for (let run = 1; run <= runs; run += 1) {
     const of = runs === 1 ? '' : `, run ${run} of ${runs}`;
     console.log(`\n[1/3] Full build${of} (${load()}) …`);
     const build = await timedBuild(workspace, content);
+    const coldKeys = await noteCacheKeys(build.cacheDir);
     if (site === undefined) {
+      storeBytes = (await stat(join(build.cacheDir, 'data-store.json'))).size;
       site = await measureSite(build.outDir);
+      // Kept for measuring; the warm build restores unchanged pages from Astro's cache, not from dist/.
       await rename(build.outDir, join(scratch, 'dist-full'));
     }
     full.push(build);
@@ -227,6 +233,7 @@ async function benchmark(scratch: string, count: number, seed: number, runs: num
     await editNote(content, `warm-build-${run}`);
     const again = await timedBuild(workspace, content, {}, { warm: true });
     warm.push(again);
+    rerendered.push(rekeyedPages(coldKeys, await noteCacheKeys(again.cacheDir)).length);
     console.log(`      ${again.seconds.toFixed(1)} s`);
 
     console.log(`[2/3] Baseline build, PLAIN_MARKDOWN=1${of} (${load()}) …`);
@@ -289,6 +296,11 @@ async function benchmark(scratch: string, count: number, seed: number, runs: num
       `${megabytes(full).toFixed(0)} MB; baseline ${megabytes(plain).toFixed(0)} MB`,
       megabytes(full) <= megabytes(plain),
     ),
+    info(
+      'content store (data-store.json), first run',
+      `${(storeBytes / MB).toFixed(1)} MB; each note's HTML is a file of its own`,
+    ),
+    info('  note pages the warm build rendered again', `${rerendered.join(', ')} of ${count}`),
     check(
       'warm build after editing one note / cold build',
       '≤ 0.5',

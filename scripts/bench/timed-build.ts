@@ -16,6 +16,8 @@ export interface BuildRun {
   peakMemoryBytes: number;
   /** Where the site was written: `<workspace>/dist`. */
   outDir: string;
+  /** Astro's cache: the content store, the rendered notes, the incremental build's manifest. */
+  cacheDir: string;
   /** stdout and stderr together. */
   log: string;
 }
@@ -58,5 +60,5 @@ export async function timedBuild(
   const peakMemoryBytes = await memory.stop();
   if (exitCode !== 0)
     throw new Error(`\`${command}\` failed (exit ${exitCode}) on ${contentRoot}:\n${log.slice(-4000)}`);
-  return { seconds, peakMemoryBytes, outDir, log };
+  return { seconds, peakMemoryBytes, outDir, cacheDir, log };
 }

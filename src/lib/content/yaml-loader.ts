@@ -87,7 +87,13 @@ const isProblems = (result: YamlEntry[] | ContentProblem[]): result is ContentPr
 /** Loads `file` into a collection; list entries keep their `id` field, map entries get their key as id. */
 export function yamlLoader(file: string): Loader {
   const path = resolve(file);
-  const load = async ({ store, parseData, logger }: Pick<LoaderContext, 'store' | 'parseData' | 'logger'>) => {
+  const load = async ({
+    store,
+    meta,
+    parseData,
+    logger,
+    generateDigest,
+  }: Pick<LoaderContext, 'store' | 'meta' | 'parseData' | 'logger' | 'generateDigest'>) => {
     const shown = relative(process.cwd(), path);
     const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
       throw new ContentError([
@@ -100,11 +106,16 @@ export function yamlLoader(file: string): Loader {
     });
     const text = utf8Text(bytes, shown);
     if (typeof text !== 'string') throw new ContentError([text]);
+    // The store outlives a build: the same text was read, checked and stored before. A change of
+    // schema clears the store and this record with it.
+    const digest = generateDigest(text);
+    if (meta.get('digest') === digest) return;
     const result = readYamlEntries(text, shown);
     if (isProblems(result)) throw new ContentError(result);
     store.clear();
     for (const { id, data } of result)
       store.set({ id, data: await parseData({ id, data, filePath: shown }), filePath: shown });
+    meta.set('digest', digest);
     logger.debug(`${result.length} entries from ${shown}`);
   };
   return {
