@@ -206,7 +206,7 @@ async function benchmark(scratch: string, count: number, seed: number, runs: num
   const content2 = join(scratch, `content-${count * 2}`);
   if (!values['skip-scaling']) await generateContent(content2, { count: count * 2, seed });
 
-  // The three builds take turns, so a busy moment of the machine falls on every kind alike.
+  // The builds take turns, so a busy moment of the machine falls on every kind alike.
   const full: BuildRun[] = [];
   const warm: BuildRun[] = [];
   const plain: BuildRun[] = [];
@@ -215,9 +215,8 @@ async function benchmark(scratch: string, count: number, seed: number, runs: num
   let storeBytes = 0;
   const rerendered: number[] = [];
   let plainEffective = false;
-  for (let run = 1; run <= runs; run += 1) {
-    const of = runs === 1 ? '' : `, run ${run} of ${runs}`;
-    console.log(`\n[1/3] Full build${of} (${load()}) …`);
+  const fullAndWarmBuilds = async (run: number, of: string) => {
+    console.log(`[full] Full build${of} (${load()}) …`);
     const build = await timedBuild(workspace, content);
     const coldKeys = await noteCacheKeys(build.cacheDir);
     if (site === undefined) {
@@ -229,24 +228,36 @@ async function benchmark(scratch: string, count: number, seed: number, runs: num
     full.push(build);
     console.log(`      ${build.seconds.toFixed(1)} s`);
 
-    console.log(`      warm build after editing one note …`);
+    console.log(`[warm] warm build after editing one note${of} …`);
     await editNote(content, `warm-build-${run}`);
     const again = await timedBuild(workspace, content, {}, { warm: true });
     warm.push(again);
     rerendered.push(rekeyedPages(coldKeys, await noteCacheKeys(again.cacheDir)).length);
     console.log(`      ${again.seconds.toFixed(1)} s`);
-
-    console.log(`[2/3] Baseline build, PLAIN_MARKDOWN=1${of} (${load()}) …`);
+  };
+  const baselineBuild = async (run: number, of: string) => {
+    console.log(`[plain] Baseline build, PLAIN_MARKDOWN=1${of} (${load()}) …`);
     const baseline = await timedBuild(workspace, content, { PLAIN_MARKDOWN: '1' });
     if (run === 1) plainEffective = await baselineIsPlain(baseline.outDir);
     plain.push(baseline);
     console.log(`      ${baseline.seconds.toFixed(1)} s`);
-
+  };
+  for (let run = 1; run <= runs; run += 1) {
+    const of = runs === 1 ? '' : `, run ${run} of ${runs}`;
+    console.log('');
+    // Which of the pair goes first alternates, so neither always follows the same build.
+    if (run % 2 === 1) {
+      await fullAndWarmBuilds(run, of);
+      await baselineBuild(run, of);
+    } else {
+      await baselineBuild(run, of);
+      await fullAndWarmBuilds(run, of);
+    }
     if (values['skip-scaling']) {
-      console.log('[3/3] Scaling build skipped (--skip-scaling)');
+      console.log('[scaling] skipped (--skip-scaling)');
       continue;
     }
-    console.log(`[3/3] Full build of ${count * 2} notes${of} (${load()}) …`);
+    console.log(`[scaling] Full build of ${count * 2} notes${of} (${load()}) …`);
     const twice = await timedBuild(workspace, content2);
     doubled.push(twice);
     console.log(`      ${twice.seconds.toFixed(1)} s`);
