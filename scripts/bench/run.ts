@@ -285,6 +285,10 @@ async function benchmark(scratch: string, count: number, seed: number, runs: num
       plain.map((build) => build.seconds),
     ),
   );
+  const cpu = (builds: readonly BuildRun[]) => builds.map((build) => build.cpuSeconds ?? Number.NaN);
+  const cpuRatios = pairedRatios(cpu(full), cpu(plain));
+  // CPU time barely moves when other processes share the machine: it tells noise from cost.
+  const cpuRatio = cpuRatios.every(Number.isFinite) ? spread(cpuRatios) : undefined;
   const warmTime = spread(warm.map((build) => build.seconds));
   const warmRatio = spread(
     pairedRatios(
@@ -334,6 +338,10 @@ async function benchmark(scratch: string, count: number, seed: number, runs: num
     info(
       'dist/ size',
       `${(size.bytes / MB).toFixed(1)} MB (${size.bytes.toLocaleString('en')} B, ${size.files} files)`,
+    ),
+    info(
+      '  CPU time (user + system) / baseline',
+      cpuRatio === undefined ? 'not reported by the shell' : describeSpread(cpuRatio, runs, times),
     ),
     plainEffective
       ? check(

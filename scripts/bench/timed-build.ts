@@ -5,13 +5,18 @@ import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { buildCommand, buildEnvironment } from '../lib/project-workspace';
+import { childCpuSeconds, withTimes } from './cpu-times';
 import { watchMemory } from './process-memory';
+
+const TIMES_MARKER = 'bench-cpu-times';
 
 export { buildCommand, createWorkspace } from '../lib/project-workspace';
 
 export interface BuildRun {
   /** Wall-clock seconds from start to exit. */
   seconds: number;
+  /** User plus system CPU seconds of the build's process tree, when the shell reported them. */
+  cpuSeconds: number | undefined;
   /** Peak summed RSS of the build's process tree, sampled every 100 ms. */
   peakMemoryBytes: number;
   /** Where the site was written: `<workspace>/dist`. */
@@ -40,7 +45,7 @@ export async function timedBuild(
     );
   const command = await buildCommand(workspace);
   const started = performance.now();
-  const child = spawn('sh', ['-c', command], {
+  const child = spawn('sh', ['-c', withTimes(command, TIMES_MARKER)], {
     cwd: workspace,
     env: {
       ...buildEnvironment(workspace),
@@ -53,12 +58,16 @@ export async function timedBuild(
   });
   const memory = watchMemory(child.pid ?? 0);
   let log = '';
+  let errors = '';
   child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    log += chunk.toString();
+    errors += chunk.toString();
+  });
   const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)));
   const seconds = (performance.now() - started) / 1000;
   const peakMemoryBytes = await memory.stop();
   if (exitCode !== 0)
     throw new Error(`\`${command}\` failed (exit ${exitCode}) on ${contentRoot}:\n${log.slice(-4000)}`);
-  return { seconds, peakMemoryBytes, outDir, cacheDir, log };
+  return { seconds, cpuSeconds: childCpuSeconds(errors, TIMES_MARKER), peakMemoryBytes, outDir, cacheDir, log };
 }
