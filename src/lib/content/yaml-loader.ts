@@ -84,6 +84,9 @@ export function readYamlEntries(text: string, file: string): YamlEntry[] | Conte
 const isProblems = (result: YamlEntry[] | ContentProblem[]): result is ContentProblem[] =>
   result.some((item) => 'message' in item);
 
+/** How long a watched file must stay unchanged before it is read again. */
+export const SETTLE_MS = 100;
+
 /** Loads `file` into a collection; list entries keep their `id` field, map entries get their key as id. */
 export function yamlLoader(file: string): Loader {
   const path = resolve(file);
@@ -112,6 +115,7 @@ export function yamlLoader(file: string): Loader {
     if (meta.get('digest') === digest) return;
     const result = readYamlEntries(text, shown);
     if (isProblems(result)) throw new ContentError(result);
+    meta.delete('digest');
     store.clear();
     for (const { id, data } of result)
       store.set({ id, data: await parseData({ id, data, filePath: shown }), filePath: shown });
@@ -123,9 +127,14 @@ export function yamlLoader(file: string): Loader {
     load: async (context) => {
       await load(context);
       context.watcher?.add(path);
+      // An editor that saves in place empties the file, then writes it: read once it is quiet.
+      let settling: ReturnType<typeof setTimeout> | undefined;
       context.watcher?.on('change', (changed) => {
         if (resolve(changed) !== path) return;
-        load(context).catch((error: Error) => context.logger.error(error.message));
+        clearTimeout(settling);
+        settling = setTimeout(() => {
+          load(context).catch((error: Error) => context.logger.error(error.message));
+        }, SETTLE_MS);
       });
     },
   };
