@@ -109,9 +109,9 @@ export function yamlLoader(file: string): Loader {
     });
     const text = utf8Text(bytes, shown);
     if (typeof text !== 'string') throw new ContentError([text]);
-    // The store outlives a build: the same text was read, checked and stored before. A change of
-    // schema clears the store and this record with it.
-    const digest = generateDigest(text);
+    // The store outlives a build: the same file with the same text was read, checked and stored
+    // before. A change of schema clears the store and this record with it.
+    const digest = generateDigest(`${path}\0${text}`);
     if (meta.get('digest') === digest) return;
     const result = readYamlEntries(text, shown);
     if (isProblems(result)) throw new ContentError(result);
