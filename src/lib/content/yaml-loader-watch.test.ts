@@ -18,7 +18,11 @@ function fakeContext() {
       set: (entry: { id: string; data: Record<string, unknown> }) => entries.set(entry.id, entry) && true,
       clear: () => entries.clear(),
     },
-    meta: { get: (key: string) => meta.get(key), set: (key: string, value: string) => meta.set(key, value) },
+    meta: {
+      get: (key: string) => meta.get(key),
+      set: (key: string, value: string) => meta.set(key, value),
+      delete: (key: string) => meta.delete(key),
+    },
     parseData: async ({ data }: { data: Record<string, unknown> }) => {
       parsed += 1;
       return data;
@@ -27,7 +31,6 @@ function fakeContext() {
     generateDigest: (text: string) => String(text.length) + text.slice(0, 40),
     watcher,
   };
-  Object.assign(context.meta, { delete: (key: string) => meta.delete(key) });
   // Only the members above are used; the rest of Astro's context is not needed here.
   return { context: context as unknown as LoaderContext, entries, errors, watcher, parsed: () => parsed };
 }

@@ -14,7 +14,7 @@ import { type NotePageData, readPageData } from '../../plugins/page-data';
 
 type StoredEntry = ReturnType<DataStore['values']>[number];
 type RenderedContent = NonNullable<StoredEntry['rendered']>;
-export type RenderingMetadata = NonNullable<RenderedContent['metadata']>;
+type RenderingMetadata = NonNullable<RenderedContent['metadata']>;
 
 /** The key under `rendered.metadata` that names a rendering kept outside the store. */
 const RENDERING = 'rendering';

@@ -99,19 +99,26 @@ export async function getReferencesOf(links: readonly CollectedLink[]): Promise<
   );
 }
 
-/** Every cited reference grouped by kind with the notes citing it, the uncited ones, and the API index. */
-const getCitations = oncePerContentVersion(async () => {
-  const rendered = await getRenderedNotes();
-  const citing = rendered.map(({ note, page }) => ({
+/** Every cited reference grouped by kind with the notes citing it, and the ones no note cites. */
+export const getCitedReferences = oncePerContentVersion(async () => {
+  const citing = (await getRenderedNotes()).map(({ note, page }) => ({
     slug: note.id,
     title: note.data.title,
     urls: outboundLinksOf(page.links).map((link) => link.url),
   }));
-  const apis = buildApiIndex(
-    rendered.map(({ note, page }) => ({ slug: note.id, title: note.data.title, apiLinks: page.apiLinks })),
-  );
-  return { ...buildReferenceIndex(await getReferences(), citing, await getReferenceMatcher()), apis };
+  return buildReferenceIndex(await getReferences(), citing, await getReferenceMatcher());
 });
+
+/** Every standard-library API the notes link to, by module. */
+const getApiIndex = oncePerContentVersion(async () =>
+  buildApiIndex(
+    (await getRenderedNotes()).map(({ note, page }) => ({
+      slug: note.id,
+      title: note.data.title,
+      apiLinks: page.apiLinks,
+    })),
+  ),
+);
 
 /**
  * Every cited reference grouped by kind with the notes citing it, the uncited ones, every
@@ -119,12 +126,12 @@ const getCitations = oncePerContentVersion(async () => {
  * that need attention. The link status is read each time: `npm run links` rewrites it.
  */
 export async function getReferenceIndex() {
-  const index = await getCitations();
+  const index = await getCitedReferences();
   const status = await getLinkStatus();
   const attention = index.groups
     .flatMap((group) => group.references)
     .filter(({ reference }) => needsAttention(linkHealth(reference.data.url, status)));
-  return { ...index, status, attention };
+  return { ...index, apis: await getApiIndex(), status, attention };
 }
 
 /** The last link check (content/link-status.json); none yet means every link shows as unchecked. */

@@ -8,12 +8,12 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { getCollection } from 'astro:content';
 import {
+  getCitedReferences,
   getLinkStatus,
   getNotes,
   getReferenceMatcher,
   getReferences,
   getRenderedNotes,
-  outboundLinksOf,
   type RenderedNote,
 } from '../site/collections';
 import { contentRoot } from '../content/root';
@@ -23,7 +23,6 @@ import { yamlLineOf } from '../content/yaml-lines';
 import { resolvePaths } from '../notes/reading-paths';
 import { linesBeforeBody } from '../notes/source-lines';
 import { formatUncited } from '../references/uncited';
-import { buildReferenceIndex } from '../references/index-of-references';
 import { linkFindings } from './link-rules';
 import { pathProblem } from './path-rules';
 import { referenceProblems } from './reference-rules';
@@ -120,12 +119,7 @@ async function findings(): Promise<Findings> {
       pathProblem(step, shown(pathsFile), (id, field) => yamlLineOf(fileText(pathsFile), id, field)),
     ),
   );
-  const citing = rendered.map(({ note, page }) => ({
-    slug: note.id,
-    title: note.data.title,
-    urls: outboundLinksOf(page.links).map((link) => link.url),
-  }));
-  const uncited = formatUncited(buildReferenceIndex(references, citing, matchReference).uncited);
+  const uncited = formatUncited((await getCitedReferences()).uncited);
   if (uncited) warnings.push(`[references] ${uncited}`);
   return { problems, warnings };
 }
