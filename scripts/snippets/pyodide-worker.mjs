@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { loadPyodide } from 'pyodide';
 
-// asyncio.run() and asyncio.Runner get CPython's own event loop, not Pyodide's browser loop: the
+// asyncio.run() and asyncio.Runner are CPython's own and get CPython's event loop, not Pyodide's browser loop: the
 // loop of asyncio's base_events, over a selector that can only wait. Tasks, timers and
 // cancellation run as on CPython; there are no sockets or signals to wait on in WebAssembly.
 const ASYNCIO_LOOP = `
@@ -27,15 +27,15 @@ class _WasmEventLoop(asyncio.base_events.BaseEventLoop):
     def _write_to_self(self):
         pass
 
-def _run(main, *, debug=None, loop_factory=None):
-    if asyncio.events._get_running_loop() is not None:
-        raise RuntimeError("asyncio.run() cannot be called from a running event loop")
-    with asyncio.Runner(debug=debug, loop_factory=loop_factory) as runner:
-        return runner.run(main)
+class _WasmEventLoopPolicy(asyncio.events._BaseDefaultEventLoopPolicy):
+    _loop_factory = _WasmEventLoop
 
+# CPython's default policy, over the loop above: asyncio.get_event_loop() and friends behave and fail as on CPython.
+asyncio.events._set_event_loop_policy(_WasmEventLoopPolicy())
 asyncio.events.new_event_loop = _WasmEventLoop
 asyncio.new_event_loop = _WasmEventLoop
-asyncio.run = asyncio.runners.run = _run
+# Pyodide's own asyncio.run() drives its browser loop; CPython's, still in asyncio.runners, is the one snippets mean.
+asyncio.run = asyncio.runners.run
 asyncio.events._set_running_loop(None)
 `;
 

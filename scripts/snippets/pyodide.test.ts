@@ -33,4 +33,31 @@ describe('the WebAssembly (Pyodide) runner', () => {
     expect(results[1]?.outcome.reason).toContain('printed something else than its output block');
     expect(results[2]?.outcome.reason).toBe(WASM_CANNOT);
   }, 60_000);
+
+  it('fails as CPython 3.14 fails: asyncio.run() and get_event_loop() are the standard library ones', async () => {
+    const { results } = await checkSnippetsWithPyodide([
+      snippet(
+        [
+          'import asyncio',
+          'try:',
+          '    asyncio.get_event_loop()',
+          'except RuntimeError as error:',
+          '    print(error)',
+          'async def main():',
+          '    inner = asyncio.sleep(0)',
+          '    try:',
+          '        asyncio.run(inner)',
+          '    except RuntimeError as error:',
+          '        print(error)',
+          '    inner.close()',
+          '    print(asyncio.get_running_loop())',
+          'asyncio.run(main())',
+        ].join('\n'),
+        "There is no current event loop in thread 'MainThread'.\n" +
+          'asyncio.run() cannot be called from a running event loop\n<_WasmEventLoop running=True closed=False debug=False>',
+      ),
+      snippet('print(object())', '<object object at 0x…>'),
+    ]);
+    expect(results.map(({ outcome }) => outcome.reason ?? outcome.status)).toEqual(['passed', 'passed']);
+  }, 60_000);
 });

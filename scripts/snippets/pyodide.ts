@@ -8,8 +8,8 @@
 import { Worker } from 'node:worker_threads';
 import { withoutStringsAndComments } from '../../src/lib/snippets/api-scan';
 import type { Snippet } from '../../src/lib/snippets/extract';
-import { compareVersions } from '../../src/lib/python-docs/versions';
-import type { CheckedSnippet, Outcome } from './runner';
+import { notRunOn } from '../../src/lib/snippets/meta';
+import { type CheckedSnippet, compareOutput, type Outcome } from './runner';
 
 /** What WebAssembly has no way to do, as a snippet's code shows it. */
 const NEEDS_THE_OS = new RegExp(
@@ -45,7 +45,6 @@ interface Reply {
 }
 
 const TIMEOUT_MS = 20_000;
-const withoutFinalNewline = (text: string) => text.replace(/\r\n/g, '\n').replace(/\n$/, '');
 
 class PyodideWorker {
   private worker: Worker | undefined;
@@ -104,37 +103,22 @@ function outcomeOf(snippet: Snippet, reply: Reply | 'timeout', version: string):
       ran: true,
     };
   if (!reply.compiled) {
-    const tooNew = snippet.meta.minPython !== undefined && compareVersions(snippet.meta.minPython, version) > 0;
-    return tooNew
-      ? {
-          status: 'skipped',
-          reason: `needs Python ${snippet.meta.minPython}, have ${version}`,
-          compiled: false,
-          ran: false,
-        }
+    const elsewhere = notRunOn(snippet.meta, { version, build: 'webassembly' });
+    return elsewhere !== undefined
+      ? { status: 'skipped', reason: elsewhere, compiled: false, ran: false }
       : { status: 'failed', reason: reply.error ?? 'does not compile', compiled: false, ran: false };
   }
   if (!reply.ran) return { status: 'passed', compiled: true, ran: false };
   if (reply.error !== undefined)
     return { status: 'failed', reason: `raised: ${reply.error}`, compiled: true, ran: true };
-  const expected = withoutFinalNewline(snippet.expectedOutput ?? '');
-  const actual = withoutFinalNewline(reply.stdout ?? '');
-  return expected === actual
-    ? { status: 'passed', compiled: true, ran: true }
-    : {
-        status: 'failed',
-        reason: `printed something else than its output block:\n${actual}`,
-        compiled: true,
-        ran: true,
-      };
+  return compareOutput(snippet, reply.stdout ?? '');
 }
 
 /** Why Pyodide does not run a snippet marked `run`, or undefined when it does. */
 export function pyodideSkips(snippet: Snippet, version: string): string | undefined {
   if (!snippet.meta.run) return undefined;
-  if (snippet.meta.minPython !== undefined && compareVersions(snippet.meta.minPython, version) > 0) {
-    return `needs Python ${snippet.meta.minPython}, have ${version}`;
-  }
+  const elsewhere = notRunOn(snippet.meta, { version, build: 'webassembly' });
+  if (elsewhere !== undefined) return elsewhere;
   return NEEDS_THE_OS.test(withoutStringsAndComments(snippet.code)) ? WASM_CANNOT : undefined;
 }
 

@@ -115,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
   let failed = false;
   if (values.merge.length === 0) {
     const { python, exact, build } = await findPython();
-    const cpython = await checkSnippets(snippets, { python, version: featureRelease(exact) });
+    const cpython = await checkSnippets(snippets, { python, version: featureRelease(exact), build });
     console.log(report(cpython, `Python ${exact} (${build})`));
     next = mergeRuns(next, current, runsOf(cpython, build, exact));
     failed ||= summarise(cpython).failed > 0;

@@ -33,7 +33,7 @@ describe('checkSnippets with a real python3', () => {
     const [result] = await check([snippet('x = 1\ndef broken(:\n    pass')]);
     expect(result?.outcome).toEqual({
       status: 'failed',
-      reason: expect.stringMatching(/^SyntaxError: /),
+      reason: 'SyntaxError: invalid syntax',
       line: 12,
       compiled: false,
       ran: false,
@@ -50,6 +50,30 @@ describe('checkSnippets with a real python3', () => {
     expect(result?.outcome.reason?.split('\n')).toEqual(
       expect.arrayContaining(['--- expected (the output block)', '+++ actual (stdout)', ...lines]),
     );
+  });
+
+  it('passes output whose variable parts the block marks with …, and fails one whose fixed parts differ', async () => {
+    const code = 'import asyncio\nasync def main():\n    return 1\nc = main()\nprint(repr(c))\nc.close()';
+    const [matched, differs] = await check([
+      run(code, '<coroutine object main at 0x…>'),
+      run(code, '<coroutine object other at 0x…>'),
+    ]);
+    expect(matched?.outcome).toEqual({ status: 'passed', compiled: true, ran: true });
+    expect(differs?.outcome).toMatchObject({
+      status: 'failed',
+      reason: expect.stringContaining('+<coroutine object main at 0x'),
+    });
+  });
+
+  it('skips a snippet for older Pythons (until=) and one for free-threaded builds on this one', async () => {
+    const results = await check([
+      run('print(1)', '1', { maxPython: '3.9' }),
+      run('print(1)', '1', { freeThreaded: true }),
+    ]);
+    expect(results.map(({ outcome }) => outcome)).toEqual([
+      { status: 'skipped', reason: `runs on Python 3.9 and older, have ${python.version}`, compiled: true, ran: false },
+      { status: 'skipped', reason: `needs a free-threaded build, have ${python.build}`, compiled: true, ran: false },
+    ]);
   });
 
   it('fails a snippet that runs too long, and kills it', async () => {

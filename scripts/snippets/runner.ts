@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import pLimit from 'p-limit';
 import { runPython } from './python';
-import { compareVersions } from '../../src/lib/python-docs/versions';
 import type { Snippet } from '../../src/lib/snippets/extract';
+import { notRunOn } from '../../src/lib/snippets/meta';
+import { asShown, outputMatches } from '../../src/lib/snippets/output-match';
+import type { Build } from '../../src/lib/snippets/records';
 
 export interface Outcome {
   /** passed: compiled and, when marked `run`, printed its output block. skipped: not run, never counted as passed. */
@@ -28,6 +30,8 @@ export interface RunnerOptions {
   python: string;
   /** The major.minor version of `python`. */
   version: string;
+  /** Its build: a snippet marked `free-threaded` runs only on a free-threaded one. */
+  build?: Build;
   timeoutMs?: number;
   concurrency?: number;
 }
@@ -40,8 +44,8 @@ for item in json.load(sys.stdin):
         compile(item["code"], "<snippet>", "exec", dont_inherit=True)
         print(json.dumps({"id": item["id"]}))
     except SyntaxError as error:
-        print(json.dumps({"id": item["id"], "line": error.lineno or 1, "message": f"{type(error).__name__}: " +
-          "{error.msg}"}))
+        message = f"{type(error).__name__}: {error.msg}"
+        print(json.dumps({"id": item["id"], "line": error.lineno or 1, "message": message}))
 `;
 
 interface CompileResult {
@@ -58,9 +62,6 @@ async function compileAll(snippets: readonly Snippet[], options: RunnerOptions):
   return new Map(lines.map((line) => JSON.parse(line) as CompileResult).map((entry) => [entry.id, entry]));
 }
 
-// print() ends with a newline, and Astro drops an output block's last one: compare what the page shows.
-const withoutFinalNewline = (text: string) => text.replace(/\r\n/g, '\n').replace(/\n$/, '');
-
 function outputDiff(expected: string, actual: string): string {
   return createTwoFilesPatch('expected (the output block)', 'actual (stdout)', `${expected}\n`, `${actual}\n`, '', '', {
     context: 3,
@@ -70,6 +71,14 @@ function outputDiff(expected: string, actual: string): string {
     .map((line, index) => (index < 2 ? line.trimEnd() : line))
     .join('\n')
     .trimEnd();
+}
+
+/** A snippet that ran: passed when it printed what its output block shows, else failed with the difference. */
+export function compareOutput(snippet: Snippet, stdout: string): Outcome {
+  const ran = { compiled: true, ran: true };
+  if (outputMatches(snippet.expectedOutput ?? '', stdout)) return { status: 'passed', ...ran };
+  const diff = outputDiff(asShown(snippet.expectedOutput ?? ''), asShown(stdout));
+  return { status: 'failed', reason: `printed something else than its output block:\n${diff}`, ...ran };
 }
 
 const STDERR_LINES = 6;
@@ -100,14 +109,7 @@ async function execute(snippet: Snippet, options: RunnerOptions): Promise<Outcom
         ...ran,
       };
     }
-    const expected = withoutFinalNewline(snippet.expectedOutput ?? '');
-    const actual = withoutFinalNewline(result.stdout);
-    if (expected === actual) return { status: 'passed', ...ran };
-    return {
-      status: 'failed',
-      reason: `printed something else than its output block:\n${outputDiff(expected, actual)}`,
-      ...ran,
-    };
+    return compareOutput(snippet, result.stdout);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
@@ -118,15 +120,14 @@ function check(
   syntax: CompileResult | undefined,
   options: RunnerOptions,
 ): Promise<Outcome> | Outcome {
-  const { minPython, norun, run } = snippet.meta;
-  const tooNew = minPython !== undefined && compareVersions(minPython, options.version) > 0;
-  const needs = `needs Python ${minPython ?? ''}, have ${options.version}`;
+  const { norun, run } = snippet.meta;
+  const elsewhere = notRunOn(snippet.meta, { version: options.version, build: options.build ?? 'cpython' });
   if (snippet.problem) return { status: 'failed', reason: snippet.problem, compiled: false, ran: false };
   if (syntax?.message) {
-    if (tooNew)
+    if (elsewhere !== undefined)
       return {
         status: 'skipped',
-        reason: `${needs} (its syntax does not compile on ${options.version})`,
+        reason: `${elsewhere} (its syntax does not compile on ${options.version})`,
         compiled: false,
         ran: false,
       };
@@ -140,7 +141,7 @@ function check(
   }
   if (norun !== undefined) return { status: 'skipped', reason: `norun: ${norun}`, compiled: true, ran: false };
   if (!run) return { status: 'passed', compiled: true, ran: false };
-  if (tooNew) return { status: 'skipped', reason: needs, compiled: true, ran: false };
+  if (elsewhere !== undefined) return { status: 'skipped', reason: elsewhere, compiled: true, ran: false };
   return execute(snippet, options);
 }
 
