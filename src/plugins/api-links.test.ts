@@ -98,11 +98,12 @@ describe('apiLinks', () => {
     [
       'a member alias',
       '`tg.create_task()`',
-      link(
+      // A member takes its class's "added" (TaskGroup, 3.11), so it carries the class's mark.
+      `${link(
         `${DOCS}/asyncio-task.html#asyncio.TaskGroup.create_task`,
         'asyncio.TaskGroup.create_task',
         'tg.create_task()',
-      ),
+      )}<span class="api-mark">3.11+</span>`,
     ],
     [
       'the queue module, not an alias',
