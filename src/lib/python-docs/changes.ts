@@ -3,7 +3,7 @@
  * and deprecated, read from the docs inventory's version facts, with the notes that name each.
  */
 import type { InventoryEntry, PythonInventory } from './inventory';
-import { compareVersions } from './versions';
+import { compareVersions, featureRelease } from './versions';
 
 /** The modules the page covers, submodules included (`multiprocessing.shared_memory`). */
 export const CONCURRENCY_MODULES = [
@@ -56,7 +56,6 @@ export interface ReleaseChanges {
   deprecated: ChangedApi[];
 }
 
-const featureRelease = (version: string) => version.split('.').slice(0, 2).join('.');
 const inModules = (name: string) =>
   CONCURRENCY_MODULES.some((module) => name === module || name.startsWith(`${module}.`));
 

@@ -1,5 +1,5 @@
 /** The version marks shown after an API name: "3.11+" for what the oldest supported Python lacks, "deprecated 3.14". */
-import { compareVersions } from './versions';
+import { compareVersions, featureRelease } from './versions';
 
 /** The oldest Python the site's advice supports: APIs added after it get a version mark. */
 export const OLDEST_SUPPORTED_PYTHON = '3.10';
@@ -20,7 +20,6 @@ export interface VersionMark {
 }
 
 /** The "X.Y" part of a docs version such as `3.4.2`: a mark names feature releases. */
-const featureRelease = (version: string) => version.split('.').slice(0, 2).join('.');
 
 /** What to show after an API name, or undefined when it needs no mark. */
 export function versionMark(facts: VersionFacts, oldest = OLDEST_SUPPORTED_PYTHON): VersionMark | undefined {

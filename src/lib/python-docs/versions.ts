@@ -16,3 +16,6 @@ export function compareVersions(a: string, b: string): number {
   }
   return 0;
 }
+
+/** The feature release of a version: `3.11` of `3.11.7`, of `3.11.0rc1` and of `3.11`. */
+export const featureRelease = (version: string): string => version.split('.').slice(0, 2).join('.');

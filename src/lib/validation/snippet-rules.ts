@@ -6,11 +6,10 @@
 import type { CollectedSnippet } from '../../plugins/page-data';
 import type { ContentProblem } from '../content/errors';
 import { OLDEST_SUPPORTED_PYTHON } from '../python-docs/version-marks';
-import { compareVersions } from '../python-docs/versions';
+import { compareVersions, featureRelease } from '../python-docs/versions';
 
 const CALLABLE = new Set(['function', 'method', 'classmethod', 'staticmethod', 'coroutinefunction', 'coroutinemethod']);
 const shown = (api: CollectedSnippet['apis'][number]) => (CALLABLE.has(api.kind) ? `${api.name}()` : api.name);
-const featureRelease = (version: string) => version.split('.').slice(0, 2).join('.');
 
 export function snippetProblems(
   snippets: readonly CollectedSnippet[],
