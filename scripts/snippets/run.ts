@@ -1,22 +1,27 @@
 /**
- * `npm run snippets`: compiles every python snippet of the notes and runs the ones marked `run`,
+ * `npm run snippets`: compiles every python snippet of the content and runs the ones marked `run`,
  * on the machine's CPython and on Pyodide (CPython 3.14 in WebAssembly), then records what each
  * did in content/snippet-runs.json, from which the pages take their marks.
  *
- *   npm run snippets                      check and record
- *   npm run snippets -- --check           check, and fail where the record is stale or missing
- *   npm run snippets -- --only-python     this CPython only (the deploy workflow's matrix)
- *   npm run snippets -- --merge a.json…   add the runs of other machines' records
+ *   npm run snippets                              check and record
+ *   npm run snippets -- --check                   check, and fail where the record is stale or missing
+ *   npm run snippets -- --only-python --out F     this CPython alone, its runs alone in F (a matrix job)
+ *   npm run snippets -- --merge F…                add the runs of the matrix jobs' files to the records
+ *
+ * --expect 3.11,3.14t names the interpreters the runs must come from: the one --only-python finds,
+ * or every file --merge is given, no more and no fewer. --content and --records point elsewhere.
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { featureRelease } from '../../src/lib/python-docs/versions';
 import { collectSnippets, type Snippet } from '../../src/lib/snippets/extract';
+import { jobRecords, mergeJobFiles } from '../../src/lib/snippets/job-records';
 import {
   type Build,
-  featureRelease,
   mergeRuns,
   readSnippetRecordsFile,
+  runLabel,
   type SnippetRecords,
   type SnippetRun,
   serializeSnippetRecords,
@@ -72,7 +77,7 @@ const keyOf = (snippet: Snippet) => snippetKey(snippet.code, snippet.expectedOut
 function staleSnippets(recorded: SnippetRecords, fresh: SnippetRecords): string[] {
   const summary = (runs: readonly SnippetRun[] | undefined) =>
     (runs ?? [])
-      .map((run) => `${run.build} ${featureRelease(run.python)} ${run.status}`)
+      .map((run) => `${run.build} ${runLabel(run)} ${run.status}`)
       .sort()
       .join(', ');
   return Object.entries(fresh.snippets)
@@ -87,45 +92,76 @@ function staleSnippets(recorded: SnippetRecords, fresh: SnippetRecords): string[
     );
 }
 
-async function main(argv: string[]): Promise<number> {
+const USAGE =
+  'usage: npm run snippets -- [--check] [--only-python --out FILE] [--merge FILE…] [--expect 3.11,3.14t] ' +
+  '[--content DIR] [--records FILE]';
+
+function options(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       check: { type: 'boolean', default: false },
       'only-python': { type: 'boolean', default: false },
-      merge: { type: 'string', multiple: true, default: [] },
+      out: { type: 'string' },
+      merge: { type: 'boolean', default: false },
+      expect: { type: 'string' },
+      content: { type: 'string', default: 'content' },
       records: { type: 'string', default: RECORDS },
     },
   });
-  const snippets = await collectSnippets(resolve(positionals[0] ?? 'content'));
+  const fail = (message: string) => {
+    throw new Error(`${message}\n${USAGE}`);
+  };
+  // The shell expands `snippet-runs.*.json` into as many names as there are files: --merge takes them all.
+  if (!values.merge && positionals.length > 0) fail(`unexpected argument "${positionals[0]}"`);
+  if (values.merge && positionals.length === 0) fail('--merge needs the record files of the matrix jobs');
+  if (values.merge && (values.check || values['only-python'])) fail('--merge runs no snippet: use it alone');
+  if (values['only-python'] !== (values.out !== undefined)) fail('--only-python and --out go together');
+  const expect = values.expect?.split(/[\s,]+/).filter(Boolean);
+  if (expect?.length === 0) fail('--expect needs at least one interpreter, such as 3.11 or 3.14t');
+  return { ...values, expect, files: positionals };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const values = options(argv);
+  const snippets = await collectSnippets(resolve(values.content));
   if (snippets.length === 0) {
     console.error('No python snippets found.');
     return 1;
   }
   const current = snippets.map((snippet) => ({ key: keyOf(snippet), note: snippet.file, line: snippet.line }));
   const recorded = readSnippetRecordsFile(values.records);
-  let next = mergeRuns(recorded, current, new Map());
-  for (const file of values.merge) {
-    const other = readSnippetRecordsFile(file);
-    for (const [key, { runs }] of Object.entries(other.snippets)) {
-      for (const run of runs) next = mergeRuns(next, current, new Map([[key, run]]));
-    }
+  if (values.merge) {
+    const files = values.files.map((file) => ({ file, records: readSnippetRecordsFile(file, { mustExist: true }) }));
+    const merged = mergeJobFiles(recorded, current, files, values.expect);
+    await writeFile(values.records, serializeSnippetRecords(merged));
+    const labels = files.map(({ records }) => (records.madeBy ? runLabel(records.madeBy) : '?'));
+    console.log(`Wrote ${values.records} with the runs of Python ${labels.join(', ')}`);
+    return 0;
   }
-  let failed = false;
-  if (values.merge.length === 0) {
-    const { python, exact, build } = await findPython();
-    const cpython = await checkSnippets(snippets, { python, version: featureRelease(exact), build });
-    console.log(report(cpython, `Python ${exact} (${build})`));
-    next = mergeRuns(next, current, runsOf(cpython, build, exact));
-    failed ||= summarise(cpython).failed > 0;
-    if (!values['only-python']) {
-      const pyodide = await checkSnippetsWithPyodide(snippets);
-      console.log(report(pyodide.results, `Python ${pyodide.version} (WebAssembly, Pyodide)`));
-      next = mergeRuns(next, current, runsOf(pyodide.results, 'webassembly', pyodide.version));
-      failed ||= summarise(pyodide.results).failed > 0;
-    }
+  const { python, exact, build } = await findPython();
+  const found = runLabel({ build, python: exact });
+  if (values.expect !== undefined && !values.expect.includes(found)) {
+    console.error(`${python} is Python ${exact} (${build}), label ${found}; expected ${values.expect.join(', ')}`);
+    return 1;
   }
+  const cpython = await checkSnippets(snippets, { python, version: featureRelease(exact), build });
+  console.log(report(cpython, `Python ${exact} (${build})`));
+  let failed = summarise(cpython).failed > 0;
+  if (values.out !== undefined) {
+    await writeFile(
+      values.out,
+      serializeSnippetRecords(jobRecords(current, { build, python: exact }, runsOf(cpython, build, exact))),
+    );
+    console.log(`Wrote ${values.out}: the runs of Python ${found} alone`);
+    return failed ? 1 : 0;
+  }
+  let next = mergeRuns(recorded, current, runsOf(cpython, build, exact));
+  const pyodide = await checkSnippetsWithPyodide(snippets);
+  console.log(report(pyodide.results, `Python ${pyodide.version} (WebAssembly, Pyodide)`));
+  next = mergeRuns(next, current, runsOf(pyodide.results, 'webassembly', pyodide.version));
+  failed ||= summarise(pyodide.results).failed > 0;
   if (values.check) {
     const stale = staleSnippets(recorded, next);
     for (const line of stale) console.error(`✗ ${line}`);

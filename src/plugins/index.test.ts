@@ -128,6 +128,29 @@ describe.each(PROCESSORS)('notes rendered by %s', (_name, render) => {
     expect(page.problems).toEqual([{ line: 3, message: expect.stringContaining('unknown word "verbose"') }]);
   });
 
+  it('name a free-threaded run "3.14t" in every mark, and say once per page what the t means', async () => {
+    const threaded = { ran: ['3.11', '3.14', '3.14t'], compiled: [] };
+    const { html } = await render(
+      '```python run\nprint(1)\n```\n\n```output\n1\n```\n\n```python run\nprint(2)\n```\n\n```output\n2\n```\n',
+      { snippetMarks: () => threaded },
+    );
+    const tree = fromHtml(html, { fragment: true });
+    const marks = selectAll('.code-block__ran', tree).map((mark) => textOf(mark));
+    expect(marks).toEqual(['Ran on Python 3.11 · 3.14 · 3.14t', 'Ran on Python 3.11 · 3.14 · 3.14t']);
+    expect(selectAll('abbr.free-threaded', tree).map((abbr) => abbr.properties['title'])).toEqual([
+      'Python 3.14, free-threaded build',
+      'Python 3.14, free-threaded build',
+    ]);
+    const legends = selectAll('figure.code-block > p.code-block__legend', tree).map((legend) => textOf(legend));
+    expect(legends).toEqual([expect.stringMatching(/^t: the free-threaded build/)]);
+
+    const plainRuns = await render('```python run\nprint(1)\n```\n\n```output\n1\n```\n', {
+      snippetMarks: () => ({ ran: ['3.11', '3.14'], compiled: [] }),
+    });
+    expect(plainRuns.html).toContain('Ran on');
+    expect(plainRuns.html).not.toContain('code-block__legend');
+  });
+
   it(
     'leave API names and outbound links plain in the baseline, with highlighting and task-list labels ' + 'kept',
     async () => {

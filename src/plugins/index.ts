@@ -14,6 +14,7 @@ import { apiLinks } from './api-links';
 import { type CodeHighlightOptions, codeBlocks, codeHighlighter, type SnippetMarksLookup } from './code-highlighter';
 import { collectLinks } from './collect-links';
 import { externalLinks } from './external-links';
+import { freeThreadedLegend } from './free-threaded-legend';
 import { headingIds } from './heading-ids';
 import { readingTime } from './reading-time';
 import { snippetFacts } from './snippet-facts';
@@ -53,6 +54,7 @@ export function notePlugins({ site, lookup, code, snippetMarks, plain = false }:
     { name: 'snippet-facts', mdast: snippetFacts(lookup) },
     // Highlighting comes first, as in Astro's own pipeline: later plugins see the finished code blocks.
     { name: 'code-blocks', hast: codeBlocks(highlight, plain ? undefined : snippetMarks), baseline: true },
+    { name: 'free-threaded-legend', hast: freeThreadedLegend },
     // Ids before any plugin adds text to a heading.
     { name: 'heading-ids', hast: headingIds, baseline: true },
     { name: 'task-list-labels', hast: taskListLabels, baseline: true },

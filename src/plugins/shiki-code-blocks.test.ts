@@ -85,7 +85,7 @@ describe('code blocks at build time', () => {
 
   it('refuses meta words it does not know, saying what is allowed', async () => {
     await expect(render('pass', 'python', 'verbose')).rejects.toThrow(
-      'allowed: run, norun="reason", python=3.X, title="…"',
+      'allowed: run, norun="reason", python=3.X, until=3.X, free-threaded, title="…"',
     );
   });
 });

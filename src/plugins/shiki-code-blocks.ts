@@ -8,7 +8,7 @@ import { transformerNotationDiff, transformerNotationHighlight } from '@shikijs/
 import type { Element, ElementContent } from 'hast';
 import type { ShikiTransformer } from 'shiki';
 import { parseSnippetMeta, type SnippetMeta } from '../lib/snippets/meta';
-import type { SnippetMarks } from '../lib/snippets/records';
+import { isFreeThreadedLabel, type SnippetMarks } from '../lib/snippets/records';
 
 const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   python: 'Python',
@@ -45,7 +45,17 @@ function metaOf(lang: string, raw: string | undefined): SnippetMeta {
   return title ? { run: false, title } : { run: false };
 }
 
-const releases = (marks: readonly string[]) => marks.join(' · ');
+/** The interpreters of a mark, `3.14t` in an <abbr> that names the free-threaded build. */
+function releases(labels: readonly string[]): ElementContent[] {
+  return labels.flatMap((label, index) => [
+    ...(index > 0 ? [text(' · ')] : []),
+    isFreeThreadedLabel(label)
+      ? element('abbr', { className: ['free-threaded'], title: `Python ${label.slice(0, -1)}, free-threaded build` }, [
+          text(label),
+        ])
+      : text(label),
+  ]);
+}
 
 /** The mark of a python snippet: only what its run record shows, and nothing without a record. */
 function runMark(meta: SnippetMeta, marks: SnippetMarks | undefined): Element | undefined {
@@ -54,7 +64,7 @@ function runMark(meta: SnippetMeta, marks: SnippetMarks | undefined): Element | 
     element('span', { className: [className], title }, [
       text(`${label} `),
       element('span', { className: ['code-block__wide'] }, [text('Python ')]),
-      text(releases(versions)),
+      ...releases(versions),
     ]);
   if (meta.run && marks.ran.length > 0) {
     return mark(

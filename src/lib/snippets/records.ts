@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { utf8Text } from '../content/text-files';
+import { compareVersions, featureRelease } from '../python-docs/versions';
 
 /** What one interpreter did with one snippet. */
 export const RUN_STATUSES = ['matched', 'compiled', 'skipped', 'failed'] as const;
@@ -26,6 +27,8 @@ const runSchema = z.strictObject({
 });
 
 const recordsSchema = z.strictObject({
+  /** The one interpreter every run of the file comes from: set on the files of the deploy workflow's matrix jobs. */
+  madeBy: z.strictObject({ build: runSchema.shape.build, python: runSchema.shape.python }).optional(),
   snippets: z.record(
     z.string().regex(/^[0-9a-f]{16}$/, 'must be a snippet hash: 16 hexadecimal digits'),
     z.strictObject({ note: z.string(), line: z.number().int().positive(), runs: z.array(runSchema) }),
@@ -48,9 +51,27 @@ export function snippetKey(code: string, output: string | undefined): string {
     .slice(0, 16);
 }
 
-/** `3.11` of `3.11.7`: runs are told apart by build and feature release. */
-export const featureRelease = (python: string) => python.split('.').slice(0, 2).join('.');
+/** Runs are told apart by build and feature release: a 3.11.9 run replaces a 3.11.7 one. */
 const interpreterOf = (run: Pick<SnippetRun, 'build' | 'python'>) => `${run.build} ${featureRelease(run.python)}`;
+
+/**
+ * How pages and the deploy workflow's matrix name the interpreter of a run: `3.14` for CPython 3.14
+ * (and for CPython 3.14 compiled to WebAssembly), `3.14t` for its free-threaded build.
+ */
+export const runLabel = (run: Pick<SnippetRun, 'build' | 'python'>) =>
+  `${featureRelease(run.python)}${run.build === 'free-threaded' ? 't' : ''}`;
+
+/** A label names a free-threaded build. */
+export const isFreeThreadedLabel = (label: string) => label.endsWith('t');
+
+/** Default builds first, then free-threaded ones, each by version: 3.11 · 3.14 · 3.14t · 3.15t. */
+export function compareLabels(a: string, b: string): number {
+  const threaded = Number(isFreeThreadedLabel(a)) - Number(isFreeThreadedLabel(b));
+  return threaded || compareVersions(a.replace(/t$/, ''), b.replace(/t$/, ''));
+}
+
+/** What a page says, once, of a label ending in "t". */
+export const FREE_THREADED_LEGEND = 't: the free-threaded build of that Python, which runs threads without the GIL.';
 
 export function parseSnippetRecords(data: unknown, file: string): SnippetRecords {
   const result = recordsSchema.safeParse(data);
@@ -87,7 +108,8 @@ export function serializeSnippetRecords(records: SnippetRecords): string {
       },
     ]),
   );
-  return `${JSON.stringify({ snippets }, null, 2)}\n`;
+  const madeBy = records.madeBy && { build: records.madeBy.build, python: records.madeBy.python };
+  return `${JSON.stringify(madeBy ? { madeBy, snippets } : { snippets }, null, 2)}\n`;
 }
 
 export interface CurrentSnippet {
@@ -118,18 +140,16 @@ export function mergeRuns(
 }
 
 export interface SnippetMarks {
-  /** Feature releases that ran it and printed its output block, e.g. `3.11`, `3.14`. */
+  /** The interpreters that ran it and printed its output block, by label (`runLabel`): `3.11`, `3.14t`. */
   ran: string[];
-  /** Feature releases that compiled it without running it. */
+  /** The interpreters that compiled it without running it. */
   compiled: string[];
 }
 
 /** What a page may say of a snippet: only what its record shows. */
 export function marksOf(runs: readonly SnippetRun[]): SnippetMarks {
   const releases = (status: RunStatus) =>
-    [...new Set(runs.filter((run) => run.status === status).map((run) => featureRelease(run.python)))].sort((a, b) =>
-      a.localeCompare(b, 'en', { numeric: true }),
-    );
+    [...new Set(runs.filter((run) => run.status === status).map(runLabel))].sort(compareLabels);
   const ran = releases('matched');
   return { ran, compiled: releases('compiled').filter((release) => !ran.includes(release)) };
 }
@@ -142,13 +162,19 @@ export function marksLookup(records: SnippetRecords): (key: string) => SnippetMa
   };
 }
 
-/** Reads a records file; none yet means no snippet has a record. A broken file stops the build with its name. */
-export function readSnippetRecordsFile(file: string): SnippetRecords {
+/**
+ * Reads a records file; none yet means no snippet has a record, unless it `mustExist`. A broken
+ * file stops the build with its name.
+ */
+export function readSnippetRecordsFile(file: string, { mustExist = false } = {}): SnippetRecords {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { snippets: {} };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      if (mustExist) throw new Error(`${file}: no such file`);
+      return { snippets: {} };
+    }
     throw error;
   }
   const text = utf8Text(bytes, file);

@@ -11,17 +11,19 @@ import { markdownToHtml } from 'satteri';
 import { type PluggableList, unified } from 'unified';
 import { VFile } from 'vfile';
 import { apiLookup, loadInventory } from '../../lib/python-docs/inventory';
+import type { SnippetMarksLookup } from '../code-highlighter';
 import { forSatteri, forUnified, notePlugins } from '../index';
 import { type NotePageData, PAGE_DATA_KEY } from '../page-data';
 
 export const SITE = 'https://pyconcurrency.example.org';
 export const lookup = apiLookup(loadInventory(join(import.meta.dirname, '../../../content/python-inventory.json')));
 
-const plugins = (plain: boolean) =>
+const plugins = (plain: boolean, snippetMarks?: SnippetMarksLookup) =>
   notePlugins({
     site: SITE,
     lookup,
     plain,
+    ...(snippetMarks ? { snippetMarks } : {}),
     code: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, langAlias: { output: 'text' } },
   });
 
@@ -35,12 +37,14 @@ export interface RenderOptions {
   path?: string;
   /** The benchmark's baseline: only what every Markdown site does. */
   plain?: boolean;
+  /** The run marks of snippets, as content/snippet-runs.json would give them. */
+  snippetMarks?: SnippetMarksLookup;
 }
 
 /** An .md note through Sätteri, as Astro renders it: the body only, with the file's URL. */
 export async function withSatteri(
   body: string,
-  { path = 'content/notes/the-gil.md', plain = false }: RenderOptions = {},
+  { path = 'content/notes/the-gil.md', plain = false, snippetMarks }: RenderOptions = {},
 ): Promise<Rendered> {
   const astro = {
     frontmatter: {} as Record<string, unknown>,
@@ -49,7 +53,7 @@ export async function withSatteri(
     remoteImagePaths: new Set<string>(),
   };
   const { html } = await markdownToHtml(body, {
-    ...forSatteri(plugins(plain)),
+    ...forSatteri(plugins(plain, snippetMarks)),
     features: { gfm: true, smartPunctuation: false },
     fileURL: pathToFileURL(path),
     data: { astro },
@@ -63,10 +67,10 @@ export async function withSatteri(
  */
 export async function withUnified(
   body: string,
-  { path = 'content/notes/the-gil.mdx', plain = false }: RenderOptions = {},
+  { path = 'content/notes/the-gil.mdx', plain = false, snippetMarks }: RenderOptions = {},
 ): Promise<Rendered> {
   const astro = { frontmatter: {} as Record<string, unknown> };
-  const { remarkPlugins, rehypePlugins } = forUnified(plugins(plain));
+  const { remarkPlugins, rehypePlugins } = forUnified(plugins(plain, snippetMarks));
   const processor = unified().use(remarkParse);
   if (path.endsWith('.mdx')) processor.use(remarkMdx);
   processor
