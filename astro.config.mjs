@@ -13,8 +13,9 @@ import { marksLookup, readSnippetRecordsFile } from './src/lib/snippets/records.
 import { contentRoot } from './src/lib/content/root.ts';
 
 // Where the site is served: override both to host it under another domain or a sub-path.
-const site = process.env.SITE_URL ?? 'https://pyconcurrency.example.org';
-const base = process.env.BASE_PATH ?? '/';
+// An empty value counts as unset: the deploy workflow passes none on a pull request.
+const site = process.env.SITE_URL || 'https://pyconcurrency.example.org';
+const base = process.env.BASE_PATH || '/';
 // Tests and the benchmark build into other folders; a normal build uses neither.
 const outDir = process.env.OUT_DIR ?? './dist';
 const cacheDir = process.env.CACHE_DIR ?? './node_modules/.astro';
