@@ -52,10 +52,10 @@ const readStatus = async () =>
   JSON.parse(await readFile(status, 'utf8')) as { checkedAt: string; links: Record<string, Record<string, unknown>> };
 
 describe('npm run links', () => {
-  it('prints a summary, writes the status file and exits 1 on a newly broken reference', async () => {
+  it('prints a summary, writes the status file and exits 3 on a newly broken reference', async () => {
     await writeReferences([`${origin}/ok`, `${origin}/moved`, `${origin}/gone`, `${origin}/ok#nope`]);
     const { code, out, err } = await run('--site', 'https://notes.example/');
-    expect(code).toBe(1);
+    expect(code).toBe(3);
     expect(out.split('\n')).toEqual([
       'Checked 4 links on 2026-11-24: 2 ok, 1 redirected, 1 broken, 0 unreachable; 1 with a missing #fragment',
       `  redirected  ${origin}/moved    → ${origin}/ok`,
@@ -164,7 +164,7 @@ describe('npm run links', () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect(failure).toMatchObject({
-      code: 1,
+      code: 3,
       stderr: expect.stringContaining(`1 newly broken since the last check:\n  ${origin}/gone`),
     });
     expect((await readStatus()).links[`${origin}/gone`]).toMatchObject({ status: 'broken' });

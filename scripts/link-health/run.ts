@@ -16,8 +16,11 @@ import {
 } from '../../src/lib/link-health/status';
 import { isWebUrl, normalizeUrl } from '../../src/lib/references/urls';
 
-/** Exit codes: 0 nothing newly broken; 1 a reference newly broken, or bad input; 2 offline, nothing written. */
-export const EXIT = { ok: 0, failure: 1, offline: 2 } as const;
+/**
+ * Exit codes: 0 checked, nothing newly broken; 3 checked, and a reference broke since the last check
+ * (the status file says so: a result, not a failure); 1 bad input or a crash; 2 offline, nothing written.
+ */
+export const EXIT = { ok: 0, failure: 1, offline: 2, newlyBroken: 3 } as const;
 
 export interface Output {
   log(line: string): void;
@@ -153,7 +156,7 @@ export async function main(argv: readonly string[], output: Output = console): P
     output.error(
       'Fix the URL, point the reference at its replacement with replacedBy, or keep it: readers get the archived copy.',
     );
-    return EXIT.failure;
+    return EXIT.newlyBroken;
   } catch (error) {
     output.error((error as Error).message);
     return EXIT.failure;
