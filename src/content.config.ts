@@ -18,16 +18,26 @@ const kebabId = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and hyphens');
 const pythonVersion = z.string().regex(PYTHON_VERSION, 'must be a Python version such as "3.11" (quoted)');
 
+// Rendering reads the docs inventory and the snippet run records, and runs the plugins in
+// src/plugins with helpers from src/lib; the benchmark's baseline (PLAIN_MARKDOWN=1) runs fewer.
+const renderInputs =
+  renderInputsDigest([INVENTORY_FILE, `${root}/snippet-runs.json`, './src/plugins', './src/lib']) +
+  (process.env['PLAIN_MARKDOWN'] === '1' ? ':plain' : '');
+const docsPython = loadInventory(INVENTORY_FILE).python;
+
+const checked = z
+  .object(
+    { python: pythonVersion, on: isoDate },
+    {
+      error:
+        'is required: the Python release it was last checked against and the day, e.g. { python: "3.15", ' +
+        'on: 2026-11-30 }',
+    },
+  )
+  .strict();
+
 const notes = defineCollection({
-  loader: notesLoader({
-    directory: `${root}/notes`,
-    // Rendering reads the docs inventory and the snippet run records, and runs the plugins in
-    // src/plugins with helpers from src/lib; the benchmark's baseline (PLAIN_MARKDOWN=1) runs fewer.
-    renderInputs:
-      renderInputsDigest([INVENTORY_FILE, `${root}/snippet-runs.json`, './src/plugins', './src/lib']) +
-      (process.env['PLAIN_MARKDOWN'] === '1' ? ':plain' : ''),
-    docsPython: loadInventory(INVENTORY_FILE).python,
-  }),
+  loader: notesLoader({ directory: `${root}/notes`, renderInputs, docsPython }),
   schema: z
     .object({
       title: z
@@ -44,16 +54,70 @@ const notes = defineCollection({
       published: isoDate,
       updated: isoDate.optional(),
       python: pythonVersion.optional(),
-      checked: z
-        .object(
-          { python: pythonVersion, on: isoDate },
-          {
-            error:
-              'is required: the Python release the note was last checked against and the day, e.g. { python: "3.15", ' +
-              'on: 2026-11-30 }',
-          },
+      checked,
+      draft: z.boolean().default(false),
+    })
+    .strict(),
+});
+
+/** A message as Python prints it, one line, `…` for each part that changes from run to run. */
+const errorMessage = z
+  .string({ error: 'is required: the message as Python prints it, with … for each variable part' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(300, 'must be at most 300 characters: the first line of the message')
+  .refine((text) => !/[\r\n]/.test(text), 'must be one line: the first line of the message');
+/** The class as the last line of a traceback names it: `RuntimeError`, `asyncio.exceptions.CancelledError`. */
+const errorClass = z
+  .string()
+  .regex(/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/, 'must be a class name as a traceback prints it, e.g. RuntimeError');
+
+/**
+ * Error messages, one entry each: the text as Python prints it, who raises it, and how older
+ * versions said it. Which snippet reproduces which message is checked in src/lib/validation/.
+ */
+const errors = defineCollection({
+  loader: notesLoader({
+    directory: `${root}/errors`,
+    renderInputs,
+    docsPython,
+    renderings: 'rendered-errors',
+    allowEmpty: true,
+  }),
+  schema: z
+    .object({
+      message: errorMessage,
+      class: errorClass.optional(),
+      module: z
+        .string({ error: 'is required: the module that raises, warns or logs it, e.g. asyncio' })
+        .regex(/^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*$/, 'must be a module name such as concurrent.futures'),
+      summary: z
+        .string({ error: 'is required: one sentence on what the message means' })
+        .trim()
+        .min(1, 'must not be empty')
+        .max(200, 'must be at most 200 characters: one sentence'),
+      notes: z
+        .array(z.string().trim().min(1), { error: 'is required: the notes to read next, by file name' })
+        .min(1, 'needs at least one note to read next')
+        .max(4, 'lists at most four notes'),
+      published: isoDate,
+      updated: isoDate.optional(),
+      python: pythonVersion.optional(),
+      'free-threaded': z.literal(true, { error: 'is true or left out' }).optional(),
+      earlier: z
+        .array(
+          z
+            .object({
+              message: errorMessage,
+              class: errorClass.optional(),
+              python: pythonVersion.optional(),
+              until: pythonVersion,
+            })
+            .strict(),
         )
-        .strict(),
+        .min(1, 'lists at least one earlier message, or is left out')
+        .optional(),
+      checked,
       draft: z.boolean().default(false),
     })
     .strict(),
@@ -140,4 +204,4 @@ const paths = defineCollection({
     .strict(),
 });
 
-export const collections = { notes, tags, references, paths };
+export const collections = { notes, errors, tags, references, paths };

@@ -86,6 +86,7 @@ describe('the deploy workflow’s snippet matrix and merge', () => {
     const local = await findPython();
     const localLabel = runLabel({ build: local.build, python: local.exact });
     const job = stepOf(workflow, 'snippets', 'npm run snippets');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the workflow's expression, replaced as the runner does
     const ran = await runStep((job.run ?? '').replaceAll('${{ matrix.python }}', localLabel), workspace, {
       PYTHON: local.python,
     });

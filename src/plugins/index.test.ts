@@ -5,6 +5,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString as textOf } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
+import { snippetKey } from '../lib/snippets/records';
 import { PROCESSORS, withUnified } from './__tests__/render';
 
 const EVERY_FORM = join(import.meta.dirname, '__fixtures__/outbound-links/every-form.md');
@@ -126,6 +127,26 @@ describe.each(PROCESSORS)('notes rendered by %s', (_name, render) => {
     const { html, page } = await render('Intro.\n\n```python verbose\nprint(1)\n```\n');
     expect(html).toContain('<figure class="code-block">');
     expect(page.problems).toEqual([{ line: 3, message: expect.stringContaining('unknown word "verbose"') }]);
+  });
+
+  it('record each snippet with the key of its run record, its output block and the Pythons it runs on', async () => {
+    const { page } = await render(
+      'Intro.\n\n```python run python=3.12 until=3.13\nprint(1)\n```\n\n```output\n1\n```\n\n' +
+        '```python run free-threaded\nprint(2)\n```\n\nNo output block here.\n\n```output\n2\n```\n',
+    );
+    const print = (line: number) => [{ name: 'print', kind: 'function', line }];
+    expect(page.snippets).toEqual([
+      {
+        line: 3,
+        key: snippetKey('print(1)', '1'),
+        run: true,
+        python: '3.12',
+        until: '3.13',
+        output: '1',
+        apis: print(4),
+      },
+      { line: 11, key: snippetKey('print(2)', undefined), run: true, freeThreaded: true, apis: print(12) },
+    ]);
   });
 
   it('name a free-threaded run "3.14t" in every mark, and say once per page what the t means', async () => {

@@ -30,13 +30,21 @@ const pageDataSchema = z.object({
   ),
   /** Headings with the ids the page carries and their text without screen-reader extras. */
   headings: z.array(z.object({ depth: z.number().int().min(1).max(6), id: z.string(), text: z.string() })),
-  /** Every Python snippet: where it is, what its fence says, and the documented APIs its code uses. */
+  /**
+   * Every Python snippet: where it is, what its fence says, the key of its run record, the output
+   * block after it, and the documented APIs its code uses.
+   */
   snippets: z.array(
     z.object({
       line,
+      /** The key of its record in content/snippet-runs.json: a hash of its code and output block. */
+      key: z.string(),
       run: z.boolean(),
       python: z.string().optional(),
+      until: z.string().optional(),
+      freeThreaded: z.literal(true).optional(),
       deprecated: z.string().optional(),
+      output: z.string().optional(),
       apis: z.array(
         z.object({
           name: z.string(),

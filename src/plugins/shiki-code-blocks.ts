@@ -8,7 +8,7 @@ import { transformerNotationDiff, transformerNotationHighlight } from '@shikijs/
 import type { Element, ElementContent } from 'hast';
 import type { ShikiTransformer } from 'shiki';
 import { parseSnippetMeta, type SnippetMeta } from '../lib/snippets/meta';
-import { isFreeThreadedLabel, type SnippetMarks } from '../lib/snippets/records';
+import { labelTitle, type SnippetMarks } from '../lib/snippets/records';
 
 const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   python: 'Python',
@@ -45,15 +45,13 @@ function metaOf(lang: string, raw: string | undefined): SnippetMeta {
   return title ? { run: false, title } : { run: false };
 }
 
-/** The interpreters of a mark, `3.14t` in an <abbr> that names the free-threaded build. */
+/** The interpreters of a mark, `3.14t` in an <abbr> that names the free-threaded build (as RunLabels.astro does). */
 function releases(labels: readonly string[]): ElementContent[] {
   return labels.flatMap((label, index) => [
     ...(index > 0 ? [text(' · ')] : []),
-    isFreeThreadedLabel(label)
-      ? element('abbr', { className: ['free-threaded'], title: `Python ${label.slice(0, -1)}, free-threaded build` }, [
-          text(label),
-        ])
-      : text(label),
+    labelTitle(label) === undefined
+      ? text(label)
+      : element('abbr', { className: ['free-threaded'], title: labelTitle(label) }, [text(label)]),
   ]);
 }
 

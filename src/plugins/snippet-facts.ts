@@ -7,6 +7,7 @@ import type { MdastPluginDefinition } from 'satteri';
 import type { ApiLookup } from '../lib/python-docs/inventory';
 import { scanSnippetApis } from '../lib/snippets/api-scan';
 import { parseSnippetMeta } from '../lib/snippets/meta';
+import { snippetKey } from '../lib/snippets/records';
 import { pageData } from './page-data';
 
 const PYTHON = new Set(['python', 'py']);
@@ -26,11 +27,18 @@ export function snippetFacts(lookup: ApiLookup): () => MdastPluginDefinition {
         page.problems.push({ line, message: (error as Error).message });
         return;
       }
+      const index = context.indexOf(code);
+      const next = index === undefined ? undefined : context.parent(code)?.children[index + 1];
+      const output = next?.type === 'code' && next.lang === 'output' ? next.value : undefined;
       page.snippets.push({
         line,
+        key: snippetKey(code.value, output),
         run: meta.run,
         ...(meta.minPython === undefined ? {} : { python: meta.minPython }),
+        ...(meta.maxPython === undefined ? {} : { until: meta.maxPython }),
+        ...(meta.freeThreaded ? { freeThreaded: true as const } : {}),
         ...(meta.deprecated === undefined ? {} : { deprecated: meta.deprecated }),
+        ...(output === undefined ? {} : { output }),
         apis: scanSnippetApis(code.value, lookup).map(({ target, line: apiLine, guarded }) => ({
           name: target.name,
           kind: target.kind,

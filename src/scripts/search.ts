@@ -1,4 +1,11 @@
-/** The search page's behaviour: query the Pagefind index and list matching notes with excerpts. */
+/**
+ * The search page's behaviour: an error message pasted whole (a traceback, a log line) lists its
+ * error entry first, found by the message's pattern whatever names and addresses it carries; then
+ * the Pagefind index lists matching pages with excerpts, searched for the pasted words that are
+ * not the reader's own when the words as pasted find nothing.
+ */
+import { type ErrorMatch, type ErrorPattern, matchPastedError, searchableWords } from '../lib/errors/pasted';
+import { errorUrl } from '../lib/site/paths';
 
 interface PagefindResultData {
   url: string;
@@ -27,6 +34,21 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
+function errorItem(document: Document, match: ErrorMatch): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'search-results__error';
+  const link = document.createElement('a');
+  link.href = errorUrl(match.slug);
+  const code = document.createElement('code');
+  code.textContent = match.title;
+  link.append(code);
+  const kind = document.createElement('p');
+  kind.className = 'meta';
+  kind.textContent = 'Error message: what it means and how to fix it';
+  item.append(link, kind);
+  return item;
+}
+
 function resultItem(document: Document, data: PagefindResultData): HTMLLIElement {
   const item = document.createElement('li');
   const link = document.createElement('a');
@@ -39,19 +61,43 @@ function resultItem(document: Document, data: PagefindResultData): HTMLLIElement
   return item;
 }
 
-async function show(document: Document, term: string, list: HTMLElement, status: HTMLElement) {
+function errorPatterns(document: Document): ErrorPattern[] {
+  const data = document.getElementById('error-patterns')?.textContent;
+  return data ? (JSON.parse(data) as ErrorPattern[]) : [];
+}
+
+async function show(
+  document: Document,
+  term: string,
+  patterns: readonly ErrorPattern[],
+  list: HTMLElement,
+  status: HTMLElement,
+) {
   if (term.trim() === '') {
     list.replaceChildren();
     status.textContent = '';
     return;
   }
-  const search = await (await loadPagefind()).debouncedSearch(term);
+  const errors = matchPastedError(term, patterns);
+  const pagefind = await loadPagefind();
+  let search = await pagefind.debouncedSearch(term);
   if (search === null) return; // a newer keystroke replaced this search
-  const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
-  list.replaceChildren(...results.map((data) => resultItem(document, data)));
-  const count = search.results.length;
+  const words = searchableWords(term);
+  if (search.results.length === 0 && words !== '' && words !== term.trim()) {
+    search = await pagefind.debouncedSearch(words, {}, 0);
+    if (search === null) return;
+  }
+  const shown = new Set(errors.map((match) => new URL(errorUrl(match.slug), document.baseURI).pathname));
+  const pages = (await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()))).filter(
+    (data) => !shown.has(new URL(data.url, document.baseURI).pathname),
+  );
+  list.replaceChildren(
+    ...errors.map((match) => errorItem(document, match)),
+    ...pages.map((data) => resultItem(document, data)),
+  );
+  const count = errors.length + pages.length;
   status.textContent =
-    count === 0 ? `No notes match “${term}”.` : `${count} ${count === 1 ? 'note matches' : 'notes match'} “${term}”.`;
+    count === 0 ? `Nothing matches “${term}”.` : `${count} ${count === 1 ? 'page matches' : 'pages match'} “${term}”.`;
 }
 
 export function startSearch(document: Document): void {
@@ -60,12 +106,13 @@ export function startSearch(document: Document): void {
   const list = document.querySelector<HTMLElement>('[data-search-results]');
   const status = document.querySelector<HTMLElement>('[data-search-status]');
   if (!form || !input || !list || !status) return;
+  const patterns = errorPatterns(document);
 
   const run = () => {
     const url = new URL(document.location.href);
     url.searchParams.set('q', input.value);
     history.replaceState(null, '', url);
-    show(document, input.value, list, status).catch(() => {
+    show(document, input.value, patterns, list, status).catch(() => {
       status.textContent = 'Search is not available right now.';
     });
   };

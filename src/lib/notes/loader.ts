@@ -44,9 +44,22 @@ export interface NotesLoaderOptions {
   renderInputs: string;
   /** The Python release of the docs inventory: notes checked against an older one are listed as due for review. */
   docsPython: string;
+  /**
+   * The folder of the cache directory the renderings are kept in, one per collection: each loader
+   * prunes the files of its folder that its store no longer names.
+   */
+  renderings?: string;
+  /** An empty folder is fine (a collection that may have no entries yet). */
+  allowEmpty?: boolean;
 }
 
-export function notesLoader({ directory, renderInputs, docsPython }: NotesLoaderOptions): Loader {
+export function notesLoader({
+  directory,
+  renderInputs,
+  docsPython,
+  renderings = 'rendered-notes',
+  allowEmpty = false,
+}: NotesLoaderOptions): Loader {
   const inner = glob({
     pattern: '**/*.{md,mdx}',
     base: directory,
@@ -59,12 +72,12 @@ export function notesLoader({ directory, renderInputs, docsPython }: NotesLoader
     load: async (context) => {
       const { sources, problems: unreadable } = await readNoteSources(directory);
       const passed = new Set(context.meta.get('passed-sources')?.split(' '));
-      const problems = [...unreadable, ...checkNoteSources(sources, passed, renderInputs)];
+      const problems = [...unreadable, ...checkNoteSources(sources, passed, renderInputs, { allowEmpty })];
       if (problems.length > 0) throw new ContentError(problems);
       context.meta.set('passed-sources', sources.map((source) => sourceFingerprint(source, renderInputs)).join(' '));
       if (context.meta.get('render-inputs') !== renderInputs) context.store.clear();
       // `astro dev` keeps a store of its own (.astro/), so it keeps its renderings apart too.
-      const folder = join(fileURLToPath(context.config.cacheDir), 'rendered-notes', context.watcher ? 'dev' : 'build');
+      const folder = join(fileURLToPath(context.config.cacheDir), renderings, context.watcher ? 'dev' : 'build');
       forgetMissingRenderings(context.store);
       await inner.load({ ...context, store: storeRenderingsIn(context.store, folder, renderInputs) });
       // Astro logs a note that failed to render and carries on; the store says which did.

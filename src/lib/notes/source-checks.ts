@@ -99,7 +99,9 @@ export function checkNoteSources(
   sources: readonly NoteSource[],
   passedBefore: ReadonlySet<string> = new Set(),
   salt = '',
+  { allowEmpty = false } = {},
 ): ContentProblem[] {
   const unchecked = sources.filter((source) => !passedBefore.has(sourceFingerprint(source, salt)));
-  return [...SET_CHECKS.flatMap((check) => check(sources)), ...FILE_CHECKS.flatMap((check) => check(unchecked))];
+  const setChecks = allowEmpty ? SET_CHECKS.filter((check) => check !== requireSomeNotes) : SET_CHECKS;
+  return [...setChecks.flatMap((check) => check(sources)), ...FILE_CHECKS.flatMap((check) => check(unchecked))];
 }

@@ -1,8 +1,9 @@
 /**
- * What the service worker keeps for offline reading: every page a reader browses (notes, tags,
- * paths, references, changes, the offline page) with the CSS and scripts they load, but not the
- * search index or Pagefind's files, nor the feed, the sitemap and the JSON export. The cache is
- * named after a hash of exactly those files, so a new deploy replaces it whole.
+ * What the service worker keeps for offline reading: every page a reader browses (notes, error
+ * entries, tags, paths, references, changes, the offline page) with the CSS and scripts they
+ * load, but not the search index or Pagefind's files, nor the feed, the sitemap and the JSON
+ * export. The cache is named after a hash of exactly those files, so a new deploy replaces it
+ * whole.
  */
 import { createHash } from 'node:crypto';
 

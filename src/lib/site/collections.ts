@@ -17,8 +17,11 @@ import { placesOfNote, resolvePaths } from '../notes/reading-paths';
 import { releaseChanges } from '../python-docs/changes';
 import { INVENTORY_FILE, loadInventory } from '../python-docs/inventory';
 import { readRenderingHtml, readRenderingPageData, renderingOf } from '../notes/renderings';
+import { publishedErrors } from '../errors/messages';
+import { marksLookup, readSnippetRecordsFile } from '../snippets/records';
 
 export type Note = CollectionEntry<'notes'>;
+export type ErrorEntry = CollectionEntry<'errors'>;
 export type Tag = CollectionEntry<'tags'>;
 export type Reference = CollectionEntry<'references'>;
 /** A note as lists and other notes' pages show it. */
@@ -60,7 +63,7 @@ export const getReferenceMatcher = oncePerContentVersion(async () => referenceMa
  * What the Markdown plugins recorded about a note. A .md note's rendering is a file beside the
  * content store; an .mdx note, or one with images, is rendered by Astro.
  */
-export async function getPageDataOf(note: Note): Promise<NotePageData> {
+export async function getPageDataOf(note: Note | ErrorEntry): Promise<NotePageData> {
   const file = note.filePath ?? note.id;
   const rendering = renderingOf(note);
   return rendering === undefined
@@ -71,7 +74,7 @@ export async function getPageDataOf(note: Note): Promise<NotePageData> {
 /** A note's body for its page: the HTML it rendered to, or the component Astro renders it with. */
 export type NoteBody = { html: string } | { Content: Awaited<ReturnType<typeof render>>['Content'] };
 
-export async function noteBody(note: Note): Promise<NoteBody> {
+export async function noteBody(note: Note | ErrorEntry): Promise<NoteBody> {
   const rendering = renderingOf(note);
   return rendering === undefined ? { Content: (await render(note)).Content } : { html: readRenderingHtml(rendering) };
 }
@@ -85,6 +88,27 @@ export interface RenderedNote {
 export const getRenderedNotes = oncePerContentVersion(
   async (): Promise<RenderedNote[]> =>
     Promise.all((await getNotes()).map(async (note) => ({ note, page: await getPageDataOf(note) }))),
+);
+
+/** Published error entries; drafts too while running `astro dev`. */
+export const getErrors = oncePerContentVersion(
+  async (): Promise<ErrorEntry[]> => publishedErrors(await getCollection('errors'), import.meta.env.DEV),
+);
+
+export interface RenderedError {
+  entry: ErrorEntry;
+  page: NotePageData;
+}
+
+/** Every published error entry with what its rendering recorded. */
+export const getRenderedErrors = oncePerContentVersion(
+  async (): Promise<RenderedError[]> =>
+    Promise.all((await getErrors()).map(async (entry) => ({ entry, page: await getPageDataOf(entry) }))),
+);
+
+/** What each interpreter did with each snippet (content/snippet-runs.json), by the snippet's key. */
+export const getSnippetMarks = oncePerContentVersion(async () =>
+  marksLookup(readSnippetRecordsFile(join(contentRoot(), 'snippet-runs.json'))),
 );
 
 /** The outbound links among a note's links: the ones the References section lists. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyLink } from './links';
 
 const SITE = 'https://pyconcurrency.example.org';
-const from = (href: string) => classifyLink(href, 'the-gil', SITE);
+const from = (href: string) => classifyLink(href, 'the-gil', SITE, 'notes');
 
 describe('classifyLink', () => {
   it.each([
@@ -15,8 +15,18 @@ describe('classifyLink', () => {
     ['../../tags/asyncio/', { kind: 'tag', tagId: 'asyncio' }],
     ['../../references/', { kind: 'page' }],
     ['../../', { kind: 'page' }],
+    ['../../errors/event-loop-is-closed/', { kind: 'error', slug: 'event-loop-is-closed' }],
+    ['../../errors/', { kind: 'page' }],
   ])('%s', (href, verdict) => {
     expect(from(href)).toEqual(verdict);
+  });
+
+  it.each([
+    ['../event-loop-is-closed/', { kind: 'error', slug: 'event-loop-is-closed' }],
+    ['#how-to-fix-it', { kind: 'error', slug: 'coroutine-was-never-awaited', fragment: 'how-to-fix-it' }],
+    ['../../notes/asyncio-basics/', { kind: 'note', slug: 'asyncio-basics' }],
+  ])('%s from an error entry', (href, verdict) => {
+    expect(classifyLink(href, 'coroutine-was-never-awaited', SITE, 'errors')).toEqual(verdict);
   });
 
   it.each([

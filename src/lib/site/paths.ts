@@ -21,6 +21,10 @@ export const searchUrl = (base?: string) => withBase('/search/', base);
 export const rssUrl = (base?: string) => withBase('/rss.xml', base);
 export const readingPathsUrl = (base?: string) => withBase('/paths/', base);
 export const changesUrl = (base?: string) => withBase('/changes/', base);
+export const errorsUrl = (base?: string) => withBase('/errors/', base);
+export const errorUrl = (slug: string, base?: string) => withBase(`/errors/${slug}/`, base);
+/** The element id of one module's messages on the errors page. */
+export const errorModuleAnchor = (module: string) => `module-${module.replaceAll('.', '-')}`;
 /** The element id of a release's section on the changes page, e.g. `python-3-15`. */
 export const releaseAnchor = (release: string) => `python-${release.replace('.', '-')}`;
 /** The element id of a reading path on the paths page. */

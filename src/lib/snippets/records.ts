@@ -70,6 +70,10 @@ export function compareLabels(a: string, b: string): number {
   return threaded || compareVersions(a.replace(/t$/, ''), b.replace(/t$/, ''));
 }
 
+/** What a label's <abbr> says it is: "Python 3.14, free-threaded build" for `3.14t`, nothing for a default build. */
+export const labelTitle = (label: string): string | undefined =>
+  isFreeThreadedLabel(label) ? `Python ${label.slice(0, -1)}, free-threaded build` : undefined;
+
 /** What a page says, once, of a label ending in "t". */
 export const FREE_THREADED_LEGEND = 't: the free-threaded build of that Python, which runs threads without the GIL.';
 

@@ -13,9 +13,12 @@ import {
   getNotes,
   getReferenceMatcher,
   getReferences,
+  getRenderedErrors,
   getRenderedNotes,
   type RenderedNote,
 } from '../site/collections';
+import { INVENTORY_FILE, loadInventory } from '../python-docs/inventory';
+import { errorEntryProblems } from './error-rules';
 import { contentRoot } from '../content/root';
 import { oncePerContentVersion } from '../site/content-version';
 import { ContentError, type ContentProblem } from '../content/errors';
@@ -40,8 +43,8 @@ function fileText(path: string): string {
   }
 }
 
-/** The note's file as authors see it, and a way to turn a line the plugins saw into a line of it. */
-function noteFile(note: RenderedNote['note']) {
+/** The entry's file as authors see it, and a way to turn a line the plugins saw into a line of it. */
+function noteFile(note: Pick<RenderedNote['note'], 'filePath' | 'id'>) {
   const path = note.filePath ?? note.id;
   let offset: number | undefined;
   return {
@@ -65,8 +68,9 @@ interface Findings {
 async function findings(): Promise<Findings> {
   const root = contentRoot();
   // The link status is read here first, so a broken file stops the build before any page is written.
-  const [rendered, references, tags, paths] = await Promise.all([
+  const [rendered, errors, references, tags, paths] = await Promise.all([
     getRenderedNotes(),
+    getRenderedErrors(),
     getReferences(),
     getCollection('tags'),
     getCollection('paths'),
@@ -79,6 +83,9 @@ async function findings(): Promise<Findings> {
     site: import.meta.env.SITE,
     headingIds: new Map(
       rendered.map(({ note, page }) => [note.id, new Set(page.headings.map((heading) => heading.id))] as const),
+    ),
+    errorHeadingIds: new Map(
+      errors.map(({ entry, page }) => [entry.id, new Set(page.headings.map((heading) => heading.id))] as const),
     ),
     tagIds,
     isCatalogued: (url: string) => matchReference(url) !== undefined,
@@ -106,6 +113,25 @@ async function findings(): Promise<Findings> {
     );
     problems.push(...links.problems);
     problems.push(...snippetProblems(page.snippets, note.data.python, file, fileLine));
+    warnings.push(...links.warnings);
+  }
+  const errorTargets = {
+    modules: new Set(Object.keys(loadInventory(INVENTORY_FILE).modules)),
+    notes: new Set(rendered.map(({ note }) => note.id)),
+  };
+  for (const { entry, page } of errors) {
+    const { file, fileLine, fieldLine } = noteFile(entry);
+    const links = linkFindings({ slug: entry.id, section: 'errors', file, links: page.links }, targets, fileLine);
+    problems.push(
+      ...page.problems.map(({ line, message }) => ({
+        file,
+        ...(line === undefined ? {} : { line: fileLine(line) }),
+        message,
+      })),
+      ...links.problems,
+      ...snippetProblems(page.snippets, entry.data.python, file, fileLine),
+      ...errorEntryProblems({ ...entry, file, snippets: page.snippets }, errorTargets, fieldLine),
+    );
     warnings.push(...links.warnings);
   }
   const referencesText = () => fileText(referencesFile);

@@ -81,7 +81,7 @@ describe('linkFindings', () => {
       [
         "content/notes/the-gil.md:4: image https://example.org/chart.png is loaded from another site, which the site's Content-Security-Policy blocks: put the file in public/ and link it relatively",
         "content/notes/the-gil.md:5: <a href={…}> is written as an expression, which the link rules cannot check: write the address as a plain string",
-        "content/notes/the-gil.md:6: image chart.png points to /notes/the-gil/chart.png, which is no page of this site: link to notes as ../slug/, tags as ../../tags/id/",
+        "content/notes/the-gil.md:6: image chart.png points to /notes/the-gil/chart.png, which is no page of this site: link to notes as ../slug/, error entries as ../../errors/slug/, tags as ../../tags/id/",
       ]
     `);
   });

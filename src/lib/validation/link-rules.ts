@@ -6,11 +6,13 @@
  */
 import type { ContentProblem } from '../content/errors';
 import { LAYOUT_ANCHORS } from '../site/paths';
-import { classifyLink } from '../site/links';
+import { classifyLink, type LinkingSection } from '../site/links';
 import type { CollectedLink } from '../../plugins/page-data';
 
 export interface NoteLinks {
   slug: string;
+  /** Where the linking page lives: a note, or an error entry. */
+  section?: LinkingSection;
   /** The note file as authors see it, e.g. `content/notes/gil.md`. */
   file: string;
   links: readonly CollectedLink[];
@@ -20,6 +22,8 @@ export interface LinkTargets {
   site: string;
   /** Published notes by slug, with the ids of their headings as rendered. */
   headingIds: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Published error entries by slug, with the ids of their headings as rendered. */
+  errorHeadingIds?: ReadonlyMap<string, ReadonlySet<string>>;
   tagIds: ReadonlySet<string>;
   isCatalogued: (url: string) => boolean;
   /** Where reference entries go, for the message that says how to add one. */
@@ -33,7 +37,7 @@ export interface LinkFindings {
 
 /** `line` is where the plugin saw the link; `fileLine` turns it into a line of the note file. */
 export function linkFindings(
-  { slug, file, links }: NoteLinks,
+  { slug, section = 'notes', file, links }: NoteLinks,
   targets: LinkTargets,
   fileLine: (line: number) => number = (line) => line,
 ): LinkFindings {
@@ -50,7 +54,7 @@ export function linkFindings(
       );
       continue;
     }
-    const verdict = classifyLink(link.url, slug, targets.site);
+    const verdict = classifyLink(link.url, slug, targets.site, section);
     const noun = link.kind === 'image' ? 'image' : 'link';
     switch (verdict.kind) {
       case 'problem':
@@ -89,6 +93,20 @@ export function linkFindings(
               `headings there are ${[...ids].map((id) => `#${id}`).join(', ') || 'none'}`,
           );
         }
+        break;
+      }
+      case 'error': {
+        const ids = targets.errorHeadingIds?.get(verdict.slug);
+        if (ids === undefined)
+          fail(
+            `link ${link.url} points to an error entry "${verdict.slug}" that does not exist: link to an existing ` +
+              `file name in content/errors/`,
+          );
+        else if (verdict.fragment !== undefined && !ids.has(verdict.fragment))
+          fail(
+            `link ${link.url} points to #${verdict.fragment}, which is no heading of the error entry ` +
+              `"${verdict.slug}": headings there are ${[...ids].map((id) => `#${id}`).join(', ') || 'none'}`,
+          );
         break;
       }
       case 'tag':

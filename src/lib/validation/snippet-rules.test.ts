@@ -11,7 +11,13 @@ const policy = {
   deprecated: '3.14',
   removal: '3.16',
 };
-const snippet = (extra: Partial<CollectedSnippet>): CollectedSnippet => ({ line: 40, run: true, apis: [], ...extra });
+const snippet = (extra: Partial<CollectedSnippet>): CollectedSnippet => ({
+  line: 40,
+  key: '0123456789abcdef',
+  run: true,
+  apis: [],
+  ...extra,
+});
 const check = (snippets: CollectedSnippet[], notePython?: string) =>
   snippetProblems(snippets, notePython, 'content/notes/asyncio-basics.md').map(formatProblem);
 
