@@ -60,11 +60,13 @@ const notes = defineCollection({
     .strict(),
 });
 
-/** A message as Python prints it, one line, `…` for each part that changes from run to run. */
+/**
+ * A message as Python prints it, one line, `…` for each part that changes from run to run; empty
+ * for an exception that carries no text, whose class is then the whole last line of a traceback.
+ */
 const errorMessage = z
   .string({ error: 'is required: the message as Python prints it, with … for each variable part' })
   .trim()
-  .min(1, 'must not be empty')
   .max(300, 'must be at most 300 characters: the first line of the message')
   .refine((text) => !/[\r\n]/.test(text), 'must be one line: the first line of the message');
 /** The class as the last line of a traceback names it: `RuntimeError`, `asyncio.exceptions.CancelledError`. */

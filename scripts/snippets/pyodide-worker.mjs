@@ -53,12 +53,58 @@ def __snippet_compile(code):
         return f"line {error.lineno or 1}: {type(error).__name__}: {error.msg}"
 __snippet_compile
 `);
-// Each snippet runs as a script does: from a file (so tracebacks and stacks show its lines), as __main__.
+// Each snippet runs as a script does: from a file (so tracebacks and stacks show its lines), as
+// __main__. The interpreter is shared, so what a snippet leaves behind is undone after it, as a
+// new process would start without it: logging handlers and levels, warning filters, the event
+// loop policy, the modules it imported and what it changed in the modules it found loaded.
 const runScript = pyodide.runPython(`
+import gc, logging, sys, warnings
+
+__started_with = (set(sys.modules), list(warnings.filters))
+# sys holds the interpreter's own state (the streams Pyodide set up) and __main__ the runner's; every other module
+# is put back as it was.
+__module_contents = {
+    name: (module, dict(vars(module)))
+    for name, module in sys.modules.items()
+    if name not in ("sys", "__main__") and hasattr(module, "__dict__")
+}
+
+def __reset():
+    modules, filters = __started_with
+    logging.disable(logging.NOTSET)
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.setLevel(logging.WARNING)
+    for logger in list(logging.Logger.manager.loggerDict.values()):
+        if isinstance(logger, logging.Logger):
+            logger.handlers.clear()
+            logger.setLevel(logging.NOTSET)
+            logger.propagate = True
+            logger.disabled = False
+    warnings.resetwarnings()
+    warnings.filters.extend(filters)
+    asyncio.events._set_event_loop_policy(_WasmEventLoopPolicy())
+    asyncio.events._set_running_loop(None)
+    for name in set(sys.modules) - modules:
+        del sys.modules[name]
+    for name, (module, saved) in __module_contents.items():
+        sys.modules[name] = module
+        contents = vars(module)
+        for key in [key for key in contents if key not in saved]:
+            del contents[key]
+        for key, value in saved.items():
+            if contents.get(key, __started_with) is not value:
+                contents[key] = value
+    gc.collect()
+
 def __run_snippet(path):
-    with open(path) as source:
-        code = compile(source.read(), path, "exec")
-    exec(code, {"__name__": "__main__", "__file__": path})
+    try:
+        with open(path) as source:
+            code = compile(source.read(), path, "exec")
+        exec(code, {"__name__": "__main__", "__file__": path})
+    finally:
+        __reset()
 __run_snippet
 `);
 

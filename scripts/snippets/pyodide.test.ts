@@ -60,4 +60,30 @@ describe('the WebAssembly (Pyodide) runner', () => {
     ]);
     expect(results.map(({ outcome }) => outcome.reason ?? outcome.status)).toEqual(['passed', 'passed']);
   }, 60_000);
+
+  it('gives each snippet an interpreter as a new process has it, whatever the one before left', async () => {
+    const { results } = await checkSnippetsWithPyodide([
+      snippet(
+        [
+          'import logging, sys, warnings, json',
+          'logging.basicConfig(stream=sys.stdout, level=logging.DEBUG, format="%(message)s")',
+          'logging.getLogger("asyncio").setLevel(logging.CRITICAL)',
+          'warnings.simplefilter("error")',
+          'json.dumps = None',
+          'print("changed")',
+        ].join('\n'),
+        'changed',
+      ),
+      snippet(
+        [
+          'import logging, warnings, json',
+          'logging.getLogger("x").warning("to stderr, not stdout")',
+          'warnings.warn("only a warning")',
+          'print(logging.getLogger("asyncio").level, json.dumps([1]))',
+        ].join('\n'),
+        '0 [1]',
+      ),
+    ]);
+    expect(results.map(({ outcome }) => outcome.reason ?? outcome.status)).toEqual(['passed', 'passed']);
+  }, 60_000);
 });

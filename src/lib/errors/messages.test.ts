@@ -11,6 +11,7 @@ describe('error messages', () => {
     expect(shownMessage({ message: 'Event loop is closed', class: 'RuntimeError' })).toBe(
       'RuntimeError: Event loop is closed',
     );
+    expect(shownMessage({ message: '', class: 'asyncio.queues.QueueFull' })).toBe('asyncio.queues.QueueFull');
     expect(shownMessage({ message: 'Task was destroyed but it is pending!' })).toBe(
       'Task was destroyed but it is pending!',
     );

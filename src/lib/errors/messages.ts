@@ -36,9 +36,12 @@ export interface ErrorEntryLike {
   data: ErrorEntryData;
 }
 
-/** The line a traceback ends with: `RuntimeError: …`; a logged message stands alone. */
+/**
+ * The line a traceback ends with: `RuntimeError: …`, or the class alone for an exception without
+ * text (`asyncio.queues.QueueFull`); a logged message stands alone.
+ */
 export const shownMessage = ({ message, class: name }: Pick<ErrorMessage, 'message' | 'class'>) =>
-  name === undefined ? message : `${name}: ${message}`;
+  name === undefined ? message : message === '' ? name : `${name}: ${message}`;
 
 /** The message of today first, then the earlier ones, newest first. */
 export function messagesOf({ data }: ErrorEntryLike): ErrorMessage[] {

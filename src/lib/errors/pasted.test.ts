@@ -29,6 +29,7 @@ const PATTERNS = [
     40,
   ),
   pattern('event-loop-is-closed', [['Event loop is closed', 'RuntimeError']], 20),
+  pattern('queue-full', [['', 'asyncio.queues.QueueFull']], 24),
 ];
 
 describe('matchPastedError', () => {
@@ -63,6 +64,7 @@ describe('matchPastedError', () => {
     expect(matchPastedError('event loop', PATTERNS)).toEqual([]);
     expect(matchPastedError('  \n ', PATTERNS)).toEqual([]);
     expect(matchPastedError("coroutine 'x' was awaited", PATTERNS)).toEqual([]);
+    expect(matchPastedError('QueueFullError: no', PATTERNS)).toEqual([]);
   });
 });
 

@@ -22,6 +22,8 @@ export function messagePattern(message: string, className?: string): string {
   if (className === undefined) return body;
   const last = className.split('.').pop() ?? className;
   const qualified = `(?:[A-Za-z_][\\w]*\\.)*${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
+  // An exception without text: the class, written whole, is the message.
+  if (message === '') return `(?:^|[^\\w.])${qualified}\\b(?!:)`;
   return `(?:${qualified}: )?${body}`;
 }
 

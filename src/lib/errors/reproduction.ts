@@ -16,7 +16,7 @@ export function reproducersOf(message: ErrorMessage, snippets: readonly Collecte
     (snippet) =>
       snippet.run &&
       snippet.output !== undefined &&
-      containsLine(snippet.output, message.message) &&
+      containsLine(snippet.output, message.message || (message.class ?? '')) &&
       snippet.python === message.python &&
       snippet.until === message.until &&
       (snippet.freeThreaded ?? false) === (message.freeThreaded ?? false),

@@ -98,7 +98,7 @@ export const getErrorPatterns = oncePerContentVersion(
         slug: entry.id,
         title: shownMessage(entry.data),
         patterns: messages.map((message) => messagePattern(message.message, message.class)),
-        weight: Math.max(...messages.map((message) => message.message.replaceAll(PLACEHOLDER, '').length)),
+        weight: Math.max(...messages.map((message) => shownMessage(message).replaceAll(PLACEHOLDER, '').length)),
       };
     }),
 );

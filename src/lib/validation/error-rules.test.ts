@@ -70,6 +70,16 @@ describe('errorEntryProblems', () => {
     `);
   });
 
+  it('finds the reproducer of an exception without text by its class, the whole last line', () => {
+    const data = { message: '', class: 'asyncio.queues.QueueFull', python: undefined };
+    expect(check(entry(data, [snippet('asyncio.queues.QueueFull\nitems waiting: 2')]))).toEqual([]);
+    expect(check(entry(data, [snippet('items waiting: 2')]))).toMatchInlineSnapshot(`
+      [
+        "content/errors/no-current-event-loop.md:2: field "message" "asyncio.queues.QueueFull" is reproduced by no snippet: add a \`python run\` snippet whose output block holds the message (… for what changes from run to run)",
+      ]
+    `);
+  });
+
   it('asks a free-threaded message for a free-threaded snippet', () => {
     const gil = snippet("RuntimeWarning: The global interpreter lock (GIL) has been enabled to load module 'x'", {
       python: '3.13',
