@@ -8,17 +8,17 @@ const served = useServedSite();
 describe('search', () => {
   it('finds the one note that mentions a rare term, with an excerpt', async () => {
     const term = 'sqlite3';
-    const notesWithTerm = await notesMentioning(term);
-    expect(notesWithTerm, `exactly one note should mention ${term}`).toHaveLength(1);
+    const pagesWithTerm = await pagesMentioning(term);
+    expect(pagesWithTerm, `exactly one page should mention ${term}`).toHaveLength(1);
     const page = await served.browser.newPage();
     await page.goto(new URL('/search/', served.server.url).href);
     await page.getByLabel('Search the notes').fill(term);
     const results = page.locator('[data-search-results] li');
     await results.first().waitFor();
     expect(await results.count()).toBe(1);
-    expect(await results.locator('a').first().getAttribute('href')).toBe(`/notes/${notesWithTerm[0]}/`);
+    expect(await results.locator('a').first().getAttribute('href')).toBe(pagesWithTerm[0]);
     expect(await results.first().locator('mark').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('[data-search-status]').textContent()).toContain('1 note matches');
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toContain('1 page matches');
     await page.close();
   });
 
@@ -29,7 +29,55 @@ describe('search', () => {
     await results.first().waitFor();
     const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     expect(hrefs).toContain('/notes/blocking-code-in-asyncio/');
-    expect(hrefs.length).toBeLessThanOrEqual((await notesMentioning('to_thread')).length);
+    expect(hrefs.length).toBeLessThanOrEqual((await pagesMentioning('to_thread')).length);
+    await page.close();
+  });
+
+  // Real messages as readers paste them: their own names, addresses, paths, pids and counts, not the entry's.
+  it.each([
+    ["RuntimeWarning: coroutine 'fetch_all' was never awaited", 'coroutine-was-never-awaited'],
+    [
+      "/srv/app/jobs.py:41: RuntimeWarning: coroutine 'Uploader.flush' was never awaited\n  uploader.flush()",
+      'coroutine-was-never-awaited',
+    ],
+    [
+      "Task was destroyed but it is pending!\ntask: <Task pending name='Task-7' coro=<poll_feed() running at " +
+        '/srv/app/feeds.py:88> wait_for=<Future pending cb=[Task.task_wakeup()]>>',
+      'task-was-destroyed-but-it-is-pending',
+    ],
+    [
+      'Traceback (most recent call last):\n  File "/home/ana/nb.py", line 3, in <module>\n    asyncio.run(main())\n' +
+        'RuntimeError: asyncio.run() cannot be called from a running event loop',
+      'asyncio-run-in-running-loop',
+    ],
+    ["RuntimeError: There is no current event loop in thread 'ThreadPoolExecutor-0_0'.", 'no-current-event-loop'],
+    ['RuntimeError: Event loop is closed', 'event-loop-is-closed'],
+    [
+      "RuntimeError: Task <Task pending name='Task-3' coro=<handler() running at /app/web.py:12>> got Future " +
+        '<Future pending> attached to a different loop',
+      'future-attached-to-a-different-loop',
+    ],
+    [
+      'concurrent.futures.process.BrokenProcessPool: A process in the process pool was terminated abruptly ' +
+        'while the future was running or pending.',
+      'broken-process-pool',
+    ],
+    ["OSError: [Errno 24] Too many open files: '/var/log/app/worker-12.log'", 'too-many-open-files'],
+    [
+      "subprocess.TimeoutExpired: Command '['ffmpeg', '-i', 'in.mov']' timed out after 30 seconds",
+      'subprocess-timed-out',
+    ],
+    ['RuntimeError: cannot schedule new futures after shutdown', 'cannot-schedule-new-futures-after-shutdown'],
+    ["TypeError: cannot pickle '_thread.RLock' object", 'cannot-pickle-object'],
+    ['asyncio.exceptions.InvalidStateError: Result is not set.', 'result-is-not-set'],
+    ['  File "/srv/app/feed.py", line 9, in fill\n    q.put_nowait(item)\nasyncio.queues.QueueFull', 'queue-full'],
+  ])('puts the entry of a pasted message first: %j', async (message, slug) => {
+    const page = await served.browser.newPage();
+    await page.goto(new URL('/search/', served.server.url).href);
+    await page.getByLabel('Search the notes').fill(message);
+    const first = page.locator('[data-search-results] li a').first();
+    await first.waitFor();
+    expect(await first.getAttribute('href')).toBe(`/errors/${slug}/`);
     await page.close();
   });
 
@@ -145,17 +193,22 @@ async function publishedNoteSlugs(): Promise<string[]> {
   return (await readdir(join(served.dist, 'notes'))).sort();
 }
 
-/** Slugs of the built notes whose article text mentions `term`, as a reader would search it. */
-async function notesMentioning(term: string): Promise<string[]> {
-  const slugs = await publishedNoteSlugs();
+/** The built notes and error entries whose text mentions `term`, as a reader would search it, by path. */
+async function pagesMentioning(term: string): Promise<string[]> {
+  const { readdir } = await import('node:fs/promises');
   const matches: string[] = [];
-  for (const slug of slugs) {
-    const html = await readFile(join(served.dist, 'notes', slug, 'index.html'), 'utf8');
-    const article = html.slice(
-      html.indexOf('<div class="prose">'),
-      html.indexOf('<div data-pagefind-ignore><section class="note-references"'),
-    );
-    if (article.toLowerCase().includes(term.toLowerCase())) matches.push(slug);
+  for (const section of ['notes', 'errors']) {
+    const slugs = (await readdir(join(served.dist, section), { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    for (const slug of slugs) {
+      const html = await readFile(join(served.dist, section, slug, 'index.html'), 'utf8');
+      const article = html.slice(
+        html.indexOf('<h1'),
+        html.indexOf('<div data-pagefind-ignore><section class="note-references"'),
+      );
+      if (article.toLowerCase().includes(term.toLowerCase())) matches.push(`/${section}/${slug}/`);
+    }
   }
-  return matches;
+  return matches.sort();
 }

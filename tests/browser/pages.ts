@@ -27,11 +27,26 @@ export async function noteWithDeprecationMark(distDir: string): Promise<string> 
   throw new Error(`no note under ${distDir} marks a deprecated API`);
 }
 
+/** The first error entry (by slug) whose page lists the message of more than one version: the fullest page. */
+export async function errorWithVersions(distDir: string): Promise<string> {
+  const slugs = (await readdir(join(distDir, 'errors'), { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  for (const slug of slugs) {
+    const html = await readFile(join(distDir, 'errors', slug, 'index.html'), 'utf8');
+    if ((html.match(/class="error-versions__range"/g) ?? []).length > 1) return slug;
+  }
+  throw new Error(`no error entry under ${distDir} lists more than one version`);
+}
+
 export async function pageTypes(distDir: string): Promise<PageType[]> {
   return [
     { name: 'home', path: '/' },
     { name: 'note', path: `/notes/${await firstSubfolder(join(distDir, 'notes'))}/` },
     { name: 'note with version marks', path: `/notes/${await noteWithDeprecationMark(distDir)}/` },
+    { name: 'error entry', path: `/errors/${await errorWithVersions(distDir)}/` },
+    { name: 'error messages', path: '/errors/' },
     { name: 'reading paths', path: '/paths/' },
     { name: 'changes', path: '/changes/' },
     { name: 'tag index', path: '/tags/' },
