@@ -1,11 +1,16 @@
 /**
  * The feed and the sitemap are what their formats say: RSS 2.0 and the sitemaps.org protocol, every
- * address absolute and real.
+ * address absolute and real; the feed read by a feed parser, as a feed app reads it.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString as textOf } from 'hast-util-to-string';
 import { describe, expect, inject, it } from 'vitest';
 
 const site = inject('realSite');
@@ -49,6 +54,33 @@ describe('the RSS feed', () => {
       expect(String(item['description']), link).toMatch(/Checked against Python 3\.\d+ on \d{1,2} \w{3} \d{4}\.$/);
       expect(String(item['pubDate']), link).toMatch(RFC_822);
       expect(((item['guid'] as Record<string, string>)['#text'] ?? item['guid']) as string, link).toBe(link);
+    }
+  });
+});
+
+describe('the feed in a feed app', () => {
+  it('names its own address and carries every note whole, links absolute, checked-against line first', async () => {
+    const text = await readFile(join(site, 'rss.xml'), 'utf8');
+    const feed = parseFeed(text);
+    expect(feed.self).toBe(`${ORIGIN}rss.xml`);
+    const notes = await readdir(join(site, 'notes'));
+    expect(feed.items).toHaveLength(notes.length);
+    for (const item of feed.items) {
+      const url = String(item.url);
+      const slug = new URL(url).pathname.split('/')[2] ?? '';
+      const content = fromHtml(item.content ?? '', { fragment: true });
+      // The note as its page shows it: every heading, every code block.
+      const page = fromHtml(await readFile(join(site, 'notes', slug, 'index.html'), 'utf8'));
+      const headings = (root: Root) => selectAll('h2, h3', root).map((heading) => textOf(heading));
+      expect(headings(content), url).toEqual(headings(select('.prose', page) as never));
+      expect(selectAll('pre', content).length, url).toBe(selectAll('.prose pre', page).length);
+      expect(textOf(content), url).toMatch(/^Checked against Python 3\.\d+ on \d{1,2} \w{3} \d{4}\./);
+      const addresses = selectAll('[href], [src]', content).map((element) =>
+        String(element.properties['href'] ?? element.properties['src']),
+      );
+      for (const address of addresses) expect(address, url).toMatch(/^(https?:|mailto:)/);
+      // Nothing that needs the site's CSS or scripts to make sense.
+      expect(selectAll('button, .visually-hidden, [class]', content), url).toEqual([]);
     }
   });
 });

@@ -14,6 +14,7 @@ const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   python: 'Python',
   py: 'Python',
   pycon: 'Python console',
+  c: 'C',
   output: 'Output',
   text: 'Text',
   txt: 'Text',

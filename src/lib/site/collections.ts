@@ -1,6 +1,9 @@
 /** The site's queries over Astro's content collections; pages call these, never getCollection. */
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
+import { experimental_AstroContainer } from 'astro/container';
+import { loadRenderers } from 'astro:container';
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { oncePerContentVersion } from './content-version';
 import { contentRoot } from '../content/root';
@@ -77,6 +80,18 @@ export type NoteBody = { html: string } | { Content: Awaited<ReturnType<typeof r
 export async function noteBody(note: Note | ErrorEntry): Promise<NoteBody> {
   const rendering = renderingOf(note);
   return rendering === undefined ? { Content: (await render(note)).Content } : { html: readRenderingHtml(rendering) };
+}
+
+let container: Promise<experimental_AstroContainer> | undefined;
+
+/** A note's body as one HTML string, for the feed: an .mdx note's component is rendered to it. */
+export async function noteBodyHtml(note: Note): Promise<string> {
+  const body = await noteBody(note);
+  if ('html' in body) return body.html;
+  container ??= loadRenderers([getContainerRenderer()]).then((renderers) =>
+    experimental_AstroContainer.create({ renderers }),
+  );
+  return (await container).renderToString(body.Content);
 }
 
 export interface RenderedNote {
