@@ -1,13 +1,13 @@
 /**
- * Writes the service worker for offline reading (`sw.js`) into the built site, with the files
- * and the version of this deploy.
+ * Writes the service worker for offline reading (`sw.js`) into the built site, with the manifest
+ * of this deploy: each file kept for offline reading, with its revision.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { cacheVersion, precachedFiles, urlOf } from '../lib/offline/precache';
+import { manifestVersion, precacheManifest, precachedFiles } from '../lib/offline/precache';
 import { serviceWorkerSource } from '../lib/offline/service-worker';
 
 /** The built files at `files`, read one at a time: a large site's pages add up to tens of megabytes. */
@@ -32,12 +32,12 @@ export function offlineReading({ enabled }: { enabled: boolean }): AstroIntegrat
             .filter((entry) => entry.isFile())
             .map((entry) => ({ path: relative(root, join(entry.parentPath, entry.name)).split(sep).join('/') })),
         );
-        const version = cacheVersion(readEach(root, files));
-        const bytes = files.reduce((sum, { path }) => sum + statSync(join(root, path)).size, 0);
-        const urls = files.map((file) => urlOf(file.path, base));
+        const manifest = precacheManifest(readEach(root, files), base);
+        const version = manifestVersion(manifest);
+        const bytes = manifest.reduce((sum, entry) => sum + entry.bytes, 0);
         await writeFile(
           join(root, 'sw.js'),
-          serviceWorkerSource({ version, urls, offlineUrl: `${base}offline/`, scope: base }),
+          serviceWorkerSource({ version, manifest, offlineUrl: `${base}offline/`, scope: base }),
         );
         logger.info(`offline reading: ${files.length} files, ${(bytes / 1024).toFixed(0)} KB, deploy ${version}`);
       },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type BuiltFile, cacheVersion, precachedFiles, urlOf } from './precache';
+import { type BuiltFile, changedEntries, manifestVersion, precacheManifest, precachedFiles, urlOf } from './precache';
+import { cacheNameOf, revisionsOfWorker, serviceWorkerSource } from './service-worker';
 
 const file = (path: string, text = path): BuiltFile => ({ path, bytes: new TextEncoder().encode(text) });
 
@@ -42,15 +43,46 @@ describe('urlOf', () => {
   });
 });
 
-describe('cacheVersion', () => {
-  const deploy = [file('index.html', 'home'), file('notes/gil/index.html', 'gil')];
+describe('the precache manifest', () => {
+  const deploy = [file('index.html', 'home'), file('notes/gil/index.html', 'gil'), file('_astro/a.css', 'css')];
 
-  it('is the same for the same files', () => {
-    expect(cacheVersion(deploy)).toBe(cacheVersion(deploy.map((f) => ({ ...f }))));
+  it('gives each file a revision that changes with its bytes alone', () => {
+    const manifest = precacheManifest(deploy, '/sub/');
+    expect(manifest.map(({ url, bytes }) => [url, bytes])).toEqual([
+      ['/sub/', 4],
+      ['/sub/notes/gil/', 3],
+      ['/sub/_astro/a.css', 3],
+    ]);
+    expect(
+      precacheManifest(
+        deploy.map((f) => ({ ...f })),
+        '/sub/',
+      ),
+    ).toEqual(manifest);
+    const edited = precacheManifest([deploy[0]!, file('notes/gil/index.html', 'gil!'), deploy[2]!], '/sub/');
+    expect(edited.map(({ revision }) => revision)).toEqual([
+      manifest[0]?.revision,
+      expect.not.stringMatching(manifest[1]?.revision ?? ''),
+      manifest[2]?.revision,
+    ]);
+    expect(manifestVersion(edited)).not.toBe(manifestVersion(manifest));
   });
 
-  it('changes when one byte of one file changes, or a file is renamed', () => {
-    expect(cacheVersion([deploy[0]!, file('notes/gil/index.html', 'gil!')])).not.toBe(cacheVersion(deploy));
-    expect(cacheVersion([deploy[0]!, file('notes/gil2/index.html', 'gil')])).not.toBe(cacheVersion(deploy));
+  it('says what a returning reader downloads after a deploy: the new and changed files, nothing else', () => {
+    const before = precacheManifest(deploy, '/');
+    const after = precacheManifest(
+      [deploy[0]!, file('notes/gil/index.html', 'gil, edited'), deploy[2]!, file('notes/new/index.html', 'new')],
+      '/',
+    );
+    expect(changedEntries(before, after).map(({ url }) => url)).toEqual(['/notes/gil/', '/notes/new/']);
+    expect(changedEntries(after, after)).toEqual([]);
+  });
+
+  it('is written into sw.js, with a cache of the base path’s own, and read back the same', () => {
+    const manifest = precacheManifest(deploy, '/sub/');
+    const source = serviceWorkerSource({ version: 'v', manifest, offlineUrl: '/sub/offline/', scope: '/sub/' });
+    expect(revisionsOfWorker(source)).toEqual(new Map(manifest.map(({ url, revision }) => [url, revision])));
+    expect(source).toContain(`const CACHE = "${cacheNameOf('/sub/')}";`);
+    expect(cacheNameOf('/sub/')).not.toBe(cacheNameOf('/'));
   });
 });

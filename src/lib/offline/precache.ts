@@ -2,8 +2,8 @@
  * What the service worker keeps for offline reading: every page a reader browses (notes, error
  * entries, tags, paths, references, changes, the offline page) with the CSS and scripts they
  * load, but not the search index or Pagefind's files, nor the feed, the sitemap and the JSON
- * export. The cache is named after a hash of exactly those files, so a new deploy replaces it
- * whole.
+ * export. Each file carries a revision, a hash of its bytes, so a new deploy replaces only the
+ * files that changed.
  */
 import { createHash } from 'node:crypto';
 
@@ -38,9 +38,29 @@ export function urlOf(path: string, base: string): string {
   return `${prefix}${path.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-/** A short hash of every precached file's path and content: the cache's version. Files are read as it goes. */
-export function cacheVersion(files: Iterable<BuiltFile>): string {
-  const hash = createHash('sha256');
-  for (const { path, bytes } of files) hash.update(path).update('\0').update(bytes).update('\0');
-  return hash.digest('hex').slice(0, 12);
+/** One file of the offline cache: where it is served, a hash of its bytes, and its size. */
+export interface ManifestEntry {
+  url: string;
+  revision: string;
+  bytes: number;
+}
+
+const digest = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex').slice(0, 12);
+
+/** The manifest of a deploy: each kept file's address under `base` and revision. Files are read as it goes. */
+export function precacheManifest(files: Iterable<BuiltFile>, base: string): ManifestEntry[] {
+  const manifest: ManifestEntry[] = [];
+  for (const { path, bytes } of files)
+    manifest.push({ url: urlOf(path, base), revision: digest(bytes), bytes: bytes.length });
+  return manifest;
+}
+
+/** A short digest of a whole manifest: the deploy's version. */
+export const manifestVersion = (manifest: readonly ManifestEntry[]) =>
+  digest(manifest.map(({ url, revision }) => `${url} ${revision}`).join('\n'));
+
+/** What a returning reader's worker downloads to move from one deploy to the next: new and changed files. */
+export function changedEntries(previous: readonly ManifestEntry[], next: readonly ManifestEntry[]): ManifestEntry[] {
+  const before = new Map(previous.map(({ url, revision }) => [url, revision]));
+  return next.filter(({ url, revision }) => before.get(url) !== revision);
 }

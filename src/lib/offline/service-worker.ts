@@ -1,40 +1,68 @@
 /**
- * The service worker's code, written into the built site as `sw.js` with the list of files and
- * the version of this deploy. It keeps one cache per deploy: installing it fills the cache with
- * every file offline reading needs; activating it drops the caches of older deploys. Pages are
- * served from the cache first, and each visit asks the server for a newer `sw.js`, so a new
- * deploy is cached whole in the background and shown from the next visit on, never mixed with the
- * old one. A page that is not cached, asked for offline, gets the offline page.
+ * The service worker's code, written into the built site as `sw.js` with the manifest of this
+ * deploy: every file offline reading needs, each with a revision (a hash of its bytes). Its cache
+ * is one per base path, and a file is kept under its address and revision, so a new deploy
+ * downloads only the files whose revision changed. Installing fetches those; activating drops the
+ * revisions the new manifest no longer names, in this cache alone, never another deploy's under
+ * another base path. Pages are served from the cache first, and each visit asks the server for a
+ * newer `sw.js`, so a new deploy is fetched in the background and shown from the next visit on,
+ * never mixed with the old one. A page that is not cached, asked for offline, gets the offline page.
  */
+import type { ManifestEntry } from './precache';
 
 export interface ServiceWorkerOptions {
+  /** A digest of the manifest, for the file's first line: a new deploy, a new sw.js. */
   version: string;
-  /** Addresses to cache, under the base path. */
-  urls: readonly string[];
+  manifest: readonly ManifestEntry[];
   /** The page shown for an address that is not cached while the network is down. */
   offlineUrl: string;
   /** The base path the worker serves, e.g. `/` or `/notes-site/`. */
   scope: string;
 }
 
-export function serviceWorkerSource({ version, urls, offlineUrl, scope }: ServiceWorkerOptions): string {
+/** The name of the cache of the deploy under `scope`: deploys under other base paths have caches of their own. */
+export const cacheNameOf = (scope: string) => `pcn:${scope}`;
+
+export function serviceWorkerSource({ version, manifest, offlineUrl, scope }: ServiceWorkerOptions): string {
+  const entries = manifest.map(({ url, revision }) => [url, revision]);
   return `// Offline reading: written by the build (src/lib/offline/service-worker.ts). Deploy ${version}.
-const CACHE = ${JSON.stringify(`pcn-${version}`)};
-const URLS = ${JSON.stringify(urls)};
+const CACHE = ${JSON.stringify(cacheNameOf(scope))};
+const REVISIONS = new Map(${JSON.stringify(entries)});
 const OFFLINE = ${JSON.stringify(offlineUrl)};
 const SCOPE = ${JSON.stringify(scope)};
 
+// A file is kept under its address and revision: an unchanged file keeps its entry from deploy to deploy.
+const keyOf = (url, revision) => new URL(url + '?revision=' + revision, self.location.origin).href;
+const wanted = () => new Set([...REVISIONS].map(([url, revision]) => keyOf(url, revision)));
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(URLS)).then(() => self.skipWaiting()));
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const kept = new Set((await cache.keys()).map((request) => request.url));
+      const missing = [...REVISIONS].filter(([url, revision]) => !kept.has(keyOf(url, revision)));
+      await Promise.all(
+        missing.map(async ([url, revision]) => {
+          const response = await fetch(url, { cache: 'reload' });
+          if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+          await cache.put(keyOf(url, revision), response);
+        }),
+      );
+      await self.skipWaiting();
+    })(),
+  );
 });
 
 self.addEventListener('activate', (event) => {
-  const old = (key) => key.startsWith('pcn-') && key !== CACHE;
   event.waitUntil(
-    caches
-      .keys()
-      .then((keys) => Promise.all(keys.filter(old).map((key) => caches.delete(key))))
-      .then(() => self.clients.claim()),
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const keep = wanted();
+      await Promise.all(
+        (await cache.keys()).filter((request) => !keep.has(request.url)).map((request) => cache.delete(request)),
+      );
+      await self.clients.claim();
+    })(),
   );
 });
 
@@ -45,16 +73,20 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
-      const cached = await cache.match(request, { ignoreSearch: true });
+      const revision = REVISIONS.get(url.pathname);
+      const cached = revision === undefined ? undefined : await cache.match(keyOf(url.pathname, revision));
       if (cached) {
-        // A newer deploy, if there is one, is cached whole while the reader reads this one.
+        // A newer deploy, if there is one, is fetched while the reader reads this one.
         if (request.mode === 'navigate') event.waitUntil(self.registration.update().catch(() => undefined));
         return cached;
       }
       try {
         return await fetch(request);
       } catch (error) {
-        const offline = request.mode === 'navigate' ? await cache.match(OFFLINE) : undefined;
+        const offline =
+          request.mode === 'navigate' && REVISIONS.has(OFFLINE)
+            ? await cache.match(keyOf(OFFLINE, REVISIONS.get(OFFLINE)))
+            : undefined;
         if (offline) return offline;
         throw error;
       }
@@ -62,4 +94,12 @@ self.addEventListener('fetch', (event) => {
   );
 });
 `;
+}
+
+/** The addresses and revisions a built `sw.js` keeps, read back from its source: for tests and the benchmark. */
+export function revisionsOfWorker(source: string): Map<string, string> {
+  const json = /^const REVISIONS = new Map\((.*)\);$/m.exec(source)?.[1];
+  if (json === undefined)
+    throw new Error('sw.js has no manifest: was it written by src/lib/offline/service-worker.ts?');
+  return new Map(JSON.parse(json) as Array<[string, string]>);
 }
