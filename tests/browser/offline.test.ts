@@ -4,7 +4,10 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { revisionsOfWorker } from '../../src/lib/offline/service-worker';
 import { serveDirectory, type ServedSite } from '../../scripts/lib/serve-site';
 import { launchBrowser } from '../helpers/browser';
 import { buildSite } from '../helpers/build-site';
@@ -92,21 +95,45 @@ describe('offline reading', () => {
   });
 
   // Last in this file: it rebuilds the site the other tests browse.
-  it('serves a changed note after a rebuild and one visit online, never a mix of two deploys', async () => {
+  it('after a deploy that changes one note, fetches that note alone, and leaves other sites’ caches be', async () => {
     const { context, page } = await firstVisit();
-    const oldCache = await page.evaluate(() => caches.keys());
+    // Another deploy of the site, under another base path of this origin, and another application's cache.
+    await page.evaluate(async () => {
+      await (await caches.open('pcn:/elsewhere/')).put('/elsewhere/', new Response('another deploy'));
+      await caches.open('another-app');
+    });
+    const fetchedByWorker: string[] = [];
+    context.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (request.serviceWorker() && path !== '/sw.js') fetchedByWorker.push(path);
+    });
+    const before = revisionsOfWorker(await readFile(join(dist, 'sw.js'), 'utf8'));
     await editFile(content, 'notes/alpha.md', (text) =>
       text.replace('Intro with an autolink', 'A sentence added after the first deploy. Intro with an autolink'),
     );
     const rebuild = await buildSite({ contentRoot: content, outDir: dist });
     expect(rebuild.exitCode, rebuild.output).toBe(0);
+    const after = revisionsOfWorker(await readFile(join(dist, 'sw.js'), 'utf8'));
+    const changed = [...after].filter(([url, revision]) => before.get(url) !== revision).map(([url]) => url);
+    expect(changed).toEqual(['/notes/alpha/']);
 
-    // The visit after the deploy is served from the old cache while the new one fills in the background.
+    // The visit after the deploy is served from the cache while the new deploy's files arrive in the background;
+    // the new worker is in charge once its revision of the note is kept and the old one is gone.
+    fetchedByWorker.length = 0;
     await page.goto(at('/notes/alpha/'));
-    await expect
-      .poll(() => page.evaluate(() => caches.keys()), { timeout: 20_000 })
-      .not.toEqual(expect.arrayContaining(oldCache));
-    expect(await page.evaluate(() => caches.keys())).toHaveLength(1);
+    const kept = () =>
+      page.evaluate(async () =>
+        (await (await caches.open('pcn:/')).keys()).map(
+          (request) => new URL(request.url).pathname + new URL(request.url).search,
+        ),
+      );
+    const revisionOf = (revisions: Map<string, string>) => `/notes/alpha/?revision=${revisions.get('/notes/alpha/')}`;
+    await expect.poll(kept, { timeout: 20_000 }).toContain(revisionOf(after));
+    await expect.poll(kept, { timeout: 20_000 }).not.toContain(revisionOf(before));
+    expect(fetchedByWorker).toEqual(['/notes/alpha/']);
+    expect(await page.evaluate(() => caches.keys())).toEqual(
+      expect.arrayContaining(['pcn:/', 'pcn:/elsewhere/', 'another-app']),
+    );
 
     await context.setOffline(true);
     await page.goto(at('/notes/alpha/'));
