@@ -15,6 +15,7 @@ import { noteCacheKeys, rekeyedPages } from '../lib/incremental-manifest';
 import { devEditLoop, editNote } from './edit-loop';
 import { generateContent } from './generate-notes';
 import { distSize, fontFiles, measurePage, type PageMeasure, siteCss } from './measure-pages';
+import { type OfflineUpdate, offlineManifest, offlineUpdate } from './offline-update';
 import { describeSpread, pairedRatios, spread } from './run-stats';
 import { type BuildRun, buildCommand, createWorkspace, timedBuild } from './timed-build';
 
@@ -177,6 +178,20 @@ function printTable(rows: readonly Row[]): void {
   );
 }
 
+/** What a returning reader's worker downloads after the one-note deploy of the warm build: the largest of the runs. */
+function offlineUpdateRow(updates: readonly OfflineUpdate[]): Row {
+  const largest = [...updates].sort((a, b) => b.bytes - a.bytes)[0];
+  if (largest === undefined) return info('offline update after a one-note deploy', 'not measured');
+  const share = largest.bytes / largest.totalBytes;
+  return check(
+    'offline update after a one-note deploy: bytes a returning reader fetches',
+    '≤ 2 % of the cache',
+    `${(largest.bytes / 1024).toFixed(0)} KB in ${largest.urls.length} files (${largest.urls.join(', ')}) of ` +
+      `${(largest.totalBytes / MB).toFixed(1)} MB in ${largest.totalFiles}: ${(share * 100).toFixed(2)} %`,
+    share <= 0.02,
+  );
+}
+
 async function main(): Promise<void> {
   const count = Number(values.notes);
   const seed = Number(values.seed);
@@ -214,11 +229,13 @@ async function benchmark(scratch: string, count: number, seed: number, runs: num
   let site: SiteMeasure | undefined;
   let storeBytes = 0;
   const rerendered: number[] = [];
+  const updates: OfflineUpdate[] = [];
   let plainEffective = false;
   const fullAndWarmBuilds = async (run: number, of: string) => {
     console.log(`[full] Full build${of} (${load()}) …`);
     const build = await timedBuild(workspace, content);
     const coldKeys = await noteCacheKeys(build.cacheDir);
+    const coldManifest = await offlineManifest(build.outDir);
     if (site === undefined) {
       storeBytes = (await stat(join(build.cacheDir, 'data-store.json'))).size;
       site = await measureSite(build.outDir);
@@ -233,6 +250,7 @@ async function benchmark(scratch: string, count: number, seed: number, runs: num
     const again = await timedBuild(workspace, content, {}, { warm: true });
     warm.push(again);
     rerendered.push(rekeyedPages(coldKeys, await noteCacheKeys(again.cacheDir)).length);
+    updates.push(offlineUpdate(coldManifest, await offlineManifest(again.outDir)));
     console.log(`      ${again.seconds.toFixed(1)} s`);
   };
   const baselineBuild = async (run: number, of: string) => {
@@ -316,6 +334,7 @@ async function benchmark(scratch: string, count: number, seed: number, runs: num
       `${(storeBytes / MB).toFixed(1)} MB; each note's HTML is a file of its own`,
     ),
     info('  note pages the warm build rendered again', `${rerendered.join(', ')} of ${count}`),
+    offlineUpdateRow(updates),
     check(
       'warm build after editing one note / cold build',
       '≤ 0.5',
