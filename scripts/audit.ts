@@ -38,6 +38,8 @@ async function pagesToAudit(dist: string): Promise<Array<{ name: string; path?: 
     ['tag index', '/tags/'],
     ['tag page', await firstPage(dist, 'tags')],
     ['references', '/references/'],
+    ['references of one kind', '/references/library-doc/'],
+    ['error message', await firstPage(dist, 'errors')],
     ['search', '/search/'],
   ];
   return candidates.map(([name, path]) =>

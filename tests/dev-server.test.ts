@@ -26,13 +26,13 @@ describe('npm run dev after an edit', () => {
     const page = (path: string) => `${server.origin}${path}`;
     try {
       // Every page is asked for once before the edit, so each has something it could keep.
-      for (const path of ['/', '/notes/beta/', '/references/'])
+      for (const path of ['/', '/notes/beta/', '/references/official-doc/'])
         await secondsUntil(page(path), shows('Alpha: gather two coroutines'));
 
       await editFile(root, 'notes/alpha.md', (text) =>
         text.replace('title: "Alpha: gather two coroutines"', 'title: "Alpha: gather coroutines, edited"'),
       );
-      for (const path of ['/', '/notes/beta/', '/references/', '/tags/asyncio/'])
+      for (const path of ['/', '/notes/beta/', '/references/official-doc/', '/tags/asyncio/'])
         await secondsUntil(page(path), shows('Alpha: gather coroutines, edited'));
 
       // beta links to alpha's #code: renaming that heading breaks beta, which was not edited.

@@ -16,6 +16,10 @@ interface ExportedReference {
   replacedBy?: string;
 }
 
+/** The page of a kind of reference, where each reference is shown in full. */
+const kindPage = (kind: string) => readPage(build.outDir, `references/${kind}`);
+const KINDS = ['official-doc', 'pep', 'library-doc'];
+
 const readExport = async () =>
   JSON.parse(await readFile(join(build.outDir, 'references.json'), 'utf8')) as { references: ExportedReference[] };
 
@@ -23,8 +27,10 @@ describe('the references index', () => {
   it('holds every external link of every note page, on the page and in the JSON', async () => {
     const exported = await readExport();
     const match = referenceMatcher(exported.references.map((reference) => ({ ...reference, data: reference })));
-    const index = await readPage(build.outDir, 'references');
-    const indexHrefs = new Set(index.all('.reference-list a.external').map((a) => attr(a, 'href')));
+    const kinds = await Promise.all(KINDS.map(kindPage));
+    const indexHrefs = new Set(
+      kinds.flatMap((page) => page.all('.reference-list a.external').map((a) => attr(a, 'href'))),
+    );
     for (const path of NOTES) {
       const page = await readPage(build.outDir, path);
       const outbound = page.all('.prose a.external:not([data-api])').map((a) => attr(a, 'href') ?? '');
@@ -32,33 +38,43 @@ describe('the references index', () => {
       for (const url of outbound) {
         const reference = match(url);
         expect(reference, `${url} of ${path} in references.json`).toBeDefined();
-        expect(indexHrefs.has(reference?.url), `${url} of ${path} on /references/`).toBe(true);
+        expect(indexHrefs.has(reference?.url), `${url} of ${path} on a page of /references/`).toBe(true);
         expect(reference?.citedBy).toContain(path.replace('notes/', ''));
       }
     }
   });
 
-  it('groups by kind, official documentation first, with counts and jump links', async () => {
+  it('narrows by kind and by topic: a page each, linked with counts, official documentation first', async () => {
     const page = await readPage(build.outDir, 'references');
-    expect(page.all('section > h2').map(textOf)).toEqual([
-      'Needs attention (2)',
-      'Official documentation (2)',
+    const links = (heading: string) =>
+      page
+        .all(`section:has(> h2#${heading}) li`)
+        .map((item) => [textOf(item), attr(item.children[0] as never, 'href')]);
+    expect(links('by-kind')).toEqual([
+      ['Official documentation 2', '/references/official-doc/'],
+      ['PEPs 1', '/references/pep/'],
+      ['Library documentation 1', '/references/library-doc/'],
+      ['Standard-library APIs 4', '/references/apis/'],
+    ]);
+    expect(links('by-topic')).toEqual([
+      ['asyncio 4', '/references/topics/asyncio/'],
+      ['threads 2', '/references/topics/threads/'],
+    ]);
+    const peps = await kindPage('pep');
+    expect(peps.all('h1').map(textOf)).toEqual(['PEPs (1)']);
+    expect(peps.all('.reference').map((item) => attr(item, 'id'))).toEqual(['ref-pep-525']);
+    const threads = await readPage(build.outDir, 'references/topics/threads');
+    expect(threads.all('h1, h2').map(textOf)).toEqual([
+      'References on threads (2)',
+      'Official documentation (1)',
       'PEPs (1)',
-      'Library documentation (1)',
-      'Standard-library APIs (4)',
     ]);
-    const jumps = page.all('.jump-links a').map((a) => [textOf(a), attr(a, 'href')]);
-    expect(jumps).toEqual([
-      ['Official documentation 2', '#kind-official-doc'],
-      ['PEPs 1', '#kind-pep'],
-      ['Library documentation 1', '#kind-library-doc'],
-      ['APIs 4', '#kind-api'],
-    ]);
-    for (const [, href] of jumps) expect(page.one(String(href))).toBeDefined();
+    const apis = await readPage(build.outDir, 'references/apis');
+    expect(apis.all('.api-list li').length).toBe(4);
   });
 
   it('shows each reference with domain, author, year, annotation, Python version and citing notes', async () => {
-    const page = await readPage(build.outDir, 'references');
+    const page = await kindPage('official-doc');
     const item = page.one('#ref-asyncio-docs');
     expect(item).toBeDefined();
     const text = textOf(item!);
@@ -70,9 +86,11 @@ describe('the references index', () => {
   });
 
   it('points a superseded reference to its replacement', async () => {
-    const page = await readPage(build.outDir, 'references');
+    const page = await kindPage('official-doc');
     expect(page.text('#ref-old-asyncio-docs .reference__replaced')).toBe('Superseded by asyncio — Asynchronous I/O.');
-    expect(attr(page.one('#ref-old-asyncio-docs .reference__replaced a'), 'href')).toBe('#ref-asyncio-docs');
+    expect(attr(page.one('#ref-old-asyncio-docs .reference__replaced a'), 'href')).toBe(
+      '/references/official-doc/#ref-asyncio-docs',
+    );
     const exported = await readExport();
     expect(exported.references.find((r) => r.id === 'old-asyncio-docs')?.replacedBy).toBe('asyncio-docs');
   });
@@ -102,7 +120,7 @@ describe('a note page', () => {
         /^asyncio \(Python 3\.6 documentation\).*Official documentation · docs\.python\.org · Python Software Fou/,
       ),
     ]);
-    expect(attr(page.one('.note-references li a.reference__index-link'), 'href')).toBe('/references/#ref-pep-525');
+    expect(attr(page.one('.note-references li a.reference__index-link'), 'href')).toBe('/references/pep/#ref-pep-525');
   });
 
   it('marks external links for screen readers and keeps the referrer private', async () => {
@@ -123,10 +141,11 @@ describe('link health on the references page', () => {
   });
 
   it('says nothing under a reference whose link plainly works', async () => {
-    const page = await readPage(build.outDir, 'references');
+    const page = await kindPage('official-doc');
     expect(page.one('#ref-asyncio-docs')).toBeDefined();
     expect(page.one('#ref-asyncio-docs .link-health')).toBeUndefined();
-    expect(page.all('.reference .link-health')).toHaveLength(3);
+    const pages = await Promise.all(KINDS.map(kindPage));
+    expect(pages.flatMap((kind) => kind.all('.reference .link-health'))).toHaveLength(3);
   });
 
   it.each([
@@ -138,14 +157,14 @@ describe('link health on the references page', () => {
     ],
     ['ref-pep-525', 'link-health--broken', 'Broken (HTTP 404, checked 20 Nov 2026): read the archived copy'],
   ])('%s shows %s', async (id, className, text) => {
-    const page = await readPage(build.outDir, 'references');
-    const health = page.one(`#${id} .link-health`);
+    const pages = await Promise.all(KINDS.map(kindPage));
+    const health = pages.map((page) => page.one(`#${id} .link-health`)).find((element) => element !== undefined);
     expect(attr(health, 'className')).toContain(className);
     expect(textOf(health!)).toContain(text);
   });
 
   it('offers the archived copy from the last day the link worked', async () => {
-    const page = await readPage(build.outDir, 'references');
+    const page = await kindPage('pep');
     const archive = page.all('#ref-pep-525 .link-health a').map((a) => attr(a, 'href'));
     expect(archive).toEqual(['https://web.archive.org/web/20260301/https://peps.python.org/pep-0525/']);
   });
@@ -153,8 +172,8 @@ describe('link health on the references page', () => {
   it('lists the references that need attention, and says when links were checked', async () => {
     const page = await readPage(build.outDir, 'references');
     expect(page.all('#attention + ul a').map((a) => attr(a, 'href'))).toEqual([
-      '#ref-old-asyncio-docs',
-      '#ref-pep-525',
+      '/references/official-doc/#ref-old-asyncio-docs',
+      '/references/pep/#ref-pep-525',
     ]);
     expect(page.text('.link-status-line')).toMatch(/^Checked 20 Nov 2026:/);
   });

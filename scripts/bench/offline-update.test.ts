@@ -23,7 +23,7 @@ async function builtSite(files: Record<string, string>, base: string): Promise<s
 }
 
 describe('offlineUpdate', () => {
-  it('counts the bytes of the files a deploy changed, out of the whole cache, for a site under a sub-path', async () => {
+  it('counts the bytes of the files a deploy changed, out of the whole cache, under a sub-path', async () => {
     const files = { 'index.html': 'home', 'notes/a/index.html': 'aaaa', 'notes/b/index.html': 'bb' };
     const before = await offlineManifest(await builtSite(files, '/sub/'), '/sub/');
     const after = await offlineManifest(

@@ -76,6 +76,7 @@ async function measurePageTypes(dist: string): Promise<Map<string, PageMeasure>>
     ['tag index', '/tags/'],
     ['tag', await firstFolder(dist, 'tags')],
     ['references', '/references/'],
+    ['references of one kind', '/references/library-doc/'],
     ['search', '/search/'],
   ];
   const measured = new Map<string, PageMeasure>();

@@ -40,6 +40,20 @@ export async function errorWithVersions(distDir: string): Promise<string> {
   throw new Error(`no error entry under ${distDir} lists more than one version`);
 }
 
+/** The kind of reference with the longest page: the one most likely to outgrow a phone. */
+async function largestKind(distDir: string): Promise<string> {
+  const folder = join(distDir, 'references');
+  const kinds = (await readdir(folder, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory() && entry.name !== 'topics' && entry.name !== 'apis')
+    .map((entry) => entry.name);
+  const sizes = await Promise.all(
+    kinds.map(async (kind) => [kind, (await readFile(join(folder, kind, 'index.html'))).length] as const),
+  );
+  const [largest] = sizes.sort((a, b) => b[1] - a[1]);
+  if (!largest) throw new Error(`${folder} has no page of a kind of reference`);
+  return largest[0];
+}
+
 export async function pageTypes(distDir: string): Promise<PageType[]> {
   return [
     { name: 'home', path: '/' },
@@ -52,6 +66,12 @@ export async function pageTypes(distDir: string): Promise<PageType[]> {
     { name: 'tag index', path: '/tags/' },
     { name: 'tag page', path: `/tags/${await firstSubfolder(join(distDir, 'tags'))}/` },
     { name: 'references', path: '/references/' },
+    { name: 'references of one kind', path: `/references/${await largestKind(distDir)}/` },
+    {
+      name: 'references on one topic',
+      path: `/references/topics/${await firstSubfolder(join(distDir, 'references/topics'))}/`,
+    },
+    { name: 'standard-library APIs', path: '/references/apis/' },
     { name: 'search', path: '/search/' },
     { name: '404', path: '/no-such-page/' },
     { name: 'offline', path: '/offline/' },

@@ -89,3 +89,33 @@ export function buildReferenceIndex<R extends ReferenceLike>(
   const uncited = references.filter((reference) => (citedBy.get(reference)?.length ?? 0) === 0).sort(byTitle);
   return { groups, uncited };
 }
+
+export interface ReferenceTopic<R extends ReferenceLike> {
+  tagId: string;
+  /** The references the tag's notes cite, grouped by kind as the index groups them. */
+  groups: Array<ReferenceGroup<R>>;
+}
+
+/**
+ * The index narrowed to each tag: the references cited by at least one note carrying it, in the
+ * index's order. Tags come in `tagIds` order; a tag no cited reference falls under is left out.
+ */
+export function referencesByTopic<R extends ReferenceLike>(
+  index: ReferenceIndex<R>,
+  tagsOfNote: ReadonlyMap<string, readonly string[]>,
+  tagIds: readonly string[],
+): Array<ReferenceTopic<R>> {
+  return tagIds
+    .map((tagId) => ({
+      tagId,
+      groups: index.groups
+        .map((group) => ({
+          kind: group.kind,
+          references: group.references.filter((entry) =>
+            entry.citedBy.some((note) => tagsOfNote.get(note.slug)?.includes(tagId)),
+          ),
+        }))
+        .filter((group) => group.references.length > 0),
+    }))
+    .filter((topic) => topic.groups.length > 0);
+}

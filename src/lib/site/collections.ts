@@ -11,7 +11,12 @@ import { ContentError } from '../content/errors';
 import { utf8Text } from '../content/text-files';
 import { linkHealth, needsAttention, parseLinkStatusJson, type LinkStatusFile } from '../link-health/status';
 import { publishedNotes } from '../notes/publishing';
-import { buildReferenceIndex, referenceMatcher, referencesOfNote } from '../references/index-of-references';
+import {
+  buildReferenceIndex,
+  referenceMatcher,
+  referencesByTopic,
+  referencesOfNote,
+} from '../references/index-of-references';
 import { isOutboundUrl } from '../references/urls';
 import { notesByTag, notesWithTag, relatedNotes, tagSummaries } from '../notes/tags';
 import { type CollectedLink, type NotePageData, readPageData } from '../../plugins/page-data';
@@ -146,6 +151,22 @@ export const getCitedReferences = oncePerContentVersion(async () => {
     urls: outboundLinksOf(page.links).map((link) => link.url),
   }));
   return buildReferenceIndex(await getReferences(), citing, await getReferenceMatcher());
+});
+
+/** The cited references narrowed to each tag, tags in the order of content/tags.yaml, with their entries. */
+export const getReferenceTopics = oncePerContentVersion(async () => {
+  const tags = await getCollection('tags');
+  const tagsOfNote = new Map((await getNotes()).map((note) => [note.id, note.data.tags.map((tag) => tag.id)]));
+  const topics = referencesByTopic(
+    await getCitedReferences(),
+    tagsOfNote,
+    tags.map((tag) => tag.id),
+  );
+  const byId = new Map(tags.map((tag) => [tag.id, tag]));
+  return topics.flatMap((topic) => {
+    const tag = byId.get(topic.tagId);
+    return tag ? [{ ...topic, tag }] : [];
+  });
 });
 
 /** Every standard-library API the notes link to, by module. */

@@ -40,16 +40,21 @@ export function absoluteUrl(path: string, site: URL | string): string {
 /** Ids the note layout puts around every note's content; a link to `#main` and the like lands too. */
 export const LAYOUT_ANCHORS = ['main', 'toc-heading', 'references', 'related-heading'] as const;
 
-/** The element id of a reference on the index page. */
+/** The element id of a reference on the page of its kind. */
 export const referenceAnchor = (referenceId: string) => `ref-${referenceId}`;
-/** The element id of the API part of the index page. */
-export const API_INDEX_ANCHOR = 'kind-api';
+/** The page of every reference of one kind (the PEPs, the talks…). */
+export const referenceKindUrl = (kind: string, base?: string) => withBase(`/references/${kind}/`, base);
+/** The page of every reference the notes of one tag cite. */
+export const referenceTopicUrl = (tagId: string, base?: string) => withBase(`/references/topics/${tagId}/`, base);
+/** The page of every standard-library API the notes name. */
+export const apiIndexUrl = (base?: string) => withBase('/references/apis/', base);
 /** The element id of one module's APIs on the index page; unlike an API's own id, it cannot clash. */
 export const apiModuleAnchor = (module: string) => `api-module-${module}`;
 /** The element id of one API on the index page. */
 export const apiAnchor = (name: string) => `api-${name}`;
 /** The element id of a group of references of one kind on the index page. */
 export const kindAnchor = (kind: string) => `kind-${kind}`;
-export const referenceUrl = (referenceId: string, base?: string) =>
-  `${referencesUrl(base)}#${referenceAnchor(referenceId)}`;
+/** Where a reference is shown in full: on the page of its kind. */
+export const referenceUrl = (reference: { id: string; data: { kind: string } }, base?: string) =>
+  `${referenceKindUrl(reference.data.kind, base)}#${referenceAnchor(reference.id)}`;
 export const referencesJsonUrl = (base?: string) => withBase('/references.json', base);
