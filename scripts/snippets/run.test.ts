@@ -13,7 +13,14 @@ async function snippets(content: string, ...args: string[]) {
   const tsx = join(ROOT, 'node_modules/.bin/tsx');
   return run(
     tsx,
-    [join(ROOT, 'scripts/snippets/run.ts'), '--content', content, '--records', join(content, 'snippet-runs.json'), ...args],
+    [
+      join(ROOT, 'scripts/snippets/run.ts'),
+      '--content',
+      content,
+      '--records',
+      join(content, 'snippet-runs.json'),
+      ...args,
+    ],
     {
       cwd: ROOT,
     },

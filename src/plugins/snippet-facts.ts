@@ -6,17 +6,16 @@
 import type { MdastPluginDefinition } from 'satteri';
 import type { ApiLookup } from '../lib/python-docs/inventory';
 import { scanSnippetApis } from '../lib/snippets/api-scan';
+import { isPythonFence } from '../lib/snippets/languages';
 import { parseSnippetMeta } from '../lib/snippets/meta';
 import { pageData } from './page-data';
-
-const PYTHON = new Set(['python', 'py']);
 
 export function snippetFacts(lookup: ApiLookup): () => MdastPluginDefinition {
   return () => ({
     name: 'snippet-facts',
     options: { position: true },
     code(code, context) {
-      if (!PYTHON.has(code.lang ?? '')) return;
+      if (!isPythonFence(code.lang)) return;
       const line = code.position?.start.line ?? 0;
       const page = pageData(context.data);
       let meta: ReturnType<typeof parseSnippetMeta>;

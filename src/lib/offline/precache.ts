@@ -5,6 +5,7 @@
  * named after a hash of exactly those files, so a new deploy replaces it whole.
  */
 import { createHash } from 'node:crypto';
+import { basePrefix } from '../site/paths';
 
 export interface BuiltFile {
   /** Path inside the built site, with `/` separators: `notes/gil/index.html`. */
@@ -33,8 +34,7 @@ export function precachedFiles<F extends Pick<BuiltFile, 'path'>>(files: readonl
 
 /** The address a file is served at under `base`: a page's folder, `/notes/gil/`, not its index.html. */
 export function urlOf(path: string, base: string): string {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  return `${prefix}${path.replace(/(^|\/)index\.html$/, '$1')}`;
+  return `${basePrefix(base)}${path.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
 /** A short hash of every precached file's path and content: the cache's version. Files are read as it goes. */

@@ -6,10 +6,12 @@ export function slugFromFileName(path: string): string {
   return name.replace(/\.mdx?$/, '');
 }
 
+/** The base path as a prefix of site paths: with exactly one trailing slash, `/sub/` for `/sub` or `/sub/`. */
+export const basePrefix = (base: string): string => (base.endsWith('/') ? base : `${base}/`);
+
 /** Joins the configured base path and a site path, keeping exactly one slash between them. */
 export function withBase(path: string, base: string = import.meta.env.BASE_URL): string {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  return `${prefix}${path.replace(/^\/+/, '')}`;
+  return `${basePrefix(base)}${path.replace(/^\/+/, '')}`;
 }
 
 export const homeUrl = (base?: string) => withBase('/', base);

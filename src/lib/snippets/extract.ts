@@ -7,9 +7,8 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { isPythonFence, OUTPUT_FENCE } from './languages';
 import { parseSnippetMeta, type SnippetMeta } from './meta';
-
-const PYTHON_LANGS = new Set(['python', 'py']);
 
 export interface Snippet {
   /** The note file, as given to the extractor. */
@@ -45,10 +44,10 @@ function parse(source: string, file: string): Root {
 export function extractSnippets(source: string, file: string): Snippet[] {
   const snippets: Snippet[] = [];
   visit(parse(source, file), 'code', (node: Code, index, parent) => {
-    if (!PYTHON_LANGS.has(node.lang ?? '')) return;
+    if (!isPythonFence(node.lang)) return;
     const line = node.position?.start.line ?? 0;
     const next = index === undefined ? undefined : parent?.children[index + 1];
-    const output = next?.type === 'code' && next.lang === 'output' ? next.value : undefined;
+    const output = next?.type === 'code' && next.lang === OUTPUT_FENCE ? next.value : undefined;
     let meta: SnippetMeta = { run: false };
     let problem: string | undefined;
     try {

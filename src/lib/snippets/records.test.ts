@@ -112,7 +112,13 @@ describe('marksOf', () => {
   it('names a free-threaded build 3.14t, after the default builds, and keeps it apart from 3.14', () => {
     const threaded = (python: string) => ({ build: 'free-threaded' as const, python, status: 'matched' as const });
     expect(
-      marksOf([threaded('3.15.0'), cpython('matched', '3.15.0'), threaded('3.14.1'), wasm('matched'), cpython('matched')]),
+      marksOf([
+        threaded('3.15.0'),
+        cpython('matched', '3.15.0'),
+        threaded('3.14.1'),
+        wasm('matched'),
+        cpython('matched'),
+      ]),
     ).toEqual({ ran: ['3.11', '3.14', '3.15', '3.14t', '3.15t'], compiled: [] });
   });
 });
