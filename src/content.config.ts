@@ -104,10 +104,12 @@ const references = defineCollection({
  * src/lib/validation/.
  */
 const paths = defineCollection({
-  loader: yamlLoader(`${root}/paths.yaml`),
+  loader: yamlLoader(`${root}/paths.yaml`, { positionField: 'position' }),
   schema: z
     .object({
       id: kebabId,
+      /** Set by the loader: the path's place in paths.yaml, the order every list of paths follows. */
+      position: z.number().int().nonnegative(),
       title: z
         .string({ error: 'is required: the name readers see, e.g. "Start here"' })
         .trim()

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { select } from 'hast-util-select';
 import { describe, expect, inject, it } from 'vitest';
+import { PROJECT_ROOT } from './helpers/build-site';
 import { attr, readPage, textOf } from './helpers/html';
 
 const build = { outDir: inject('fixtureSite') };
@@ -201,6 +202,18 @@ describe('reading paths', () => {
     expect(beta.text('.path-nav__place')).toBe('Step 2 of 2 in Start here');
     expect(attr(beta.one('.path-nav__previous a'), 'href')).toBe('/notes/alpha/');
     expect(beta.one('.path-nav__next')).toBeUndefined();
+  });
+
+  it('lists the paths of the real site in the order of content/paths.yaml, and offers its first one at home', async () => {
+    const real = inject('realSite');
+    const written = [...(await readFile(join(PROJECT_ROOT, 'content/paths.yaml'), 'utf8')).matchAll(/^- id: (\S+)$/gm)];
+    const ids = written.map(([, id]) => `path-${id}`);
+    expect(ids.length).toBeGreaterThan(1);
+    expect((await readPage(real, 'paths')).all('.reading-path > h2').map((path) => attr(path, 'id'))).toEqual(ids);
+    const home = await readPage(real, '');
+    expect(attr(home.one('.start-here .path-steps a'), 'href')).toBe(
+      attr((await readPage(real, 'paths')).one(`#${ids[0]} .path-steps a`), 'href'),
+    );
   });
 
   it('offers the first path on the home page, before the list of notes', async () => {
