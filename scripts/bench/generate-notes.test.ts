@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { withoutFrontmatter } from '../../src/lib/content/frontmatter';
 import { isCalendarDate, readFrontmatter } from '../../src/lib/notes/frontmatter';
 import { parseLinkStatus } from '../../src/lib/link-health/status';
 import { REFERENCE_KINDS } from '../../src/lib/references/kinds';
@@ -52,7 +53,7 @@ function parsed(source: string) {
   const tree = unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .parse(source.replace(/^---\n[\s\S]*?\n---\n/, '')) as Root;
+    .parse(withoutFrontmatter(source)) as Root;
   const definitions = new Map<string, string>();
   visit(tree, 'definition', (node: Definition) => void definitions.set(node.identifier, node.url));
   const urls: string[] = [];

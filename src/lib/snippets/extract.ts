@@ -7,6 +7,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { withoutFrontmatter } from '../content/frontmatter';
 import { isPythonFence, OUTPUT_FENCE } from './languages';
 import { parseSnippetMeta, type SnippetMeta } from './meta';
 
@@ -21,12 +22,6 @@ export interface Snippet {
   expectedOutput?: string;
   /** What is wrong with how the snippet is written, when something is. */
   problem?: string;
-}
-
-/** Blanks the frontmatter so the parser ignores it and line numbers stay those of the file. */
-function withoutFrontmatter(source: string): string {
-  const match = /^---\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(source);
-  return match ? source.slice(0, match[0].length).replace(/[^\n]/g, '') + source.slice(match[0].length) : source;
 }
 
 function parse(source: string, file: string): Root {

@@ -21,7 +21,7 @@ import { oncePerContentVersion } from '../site/content-version';
 import { ContentError, type ContentProblem } from '../content/errors';
 import { yamlLineOf } from '../content/yaml-lines';
 import { resolvePaths } from '../notes/reading-paths';
-import { linesBeforeBody } from '../notes/source-lines';
+import { linesBeforeBody } from '../content/frontmatter';
 import { formatUncited } from '../references/uncited';
 import { linkFindings } from './link-rules';
 import { pathProblem } from './path-rules';
