@@ -50,10 +50,7 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 
 /** What the Markdown parser sees in a note: its python blocks, tables, outbound links and prose words. */
 function parsed(source: string) {
-  const tree = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .parse(withoutFrontmatter(source)) as Root;
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(withoutFrontmatter(source)) as Root;
   const definitions = new Map<string, string>();
   visit(tree, 'definition', (node: Definition) => void definitions.set(node.identifier, node.url));
   const urls: string[] = [];

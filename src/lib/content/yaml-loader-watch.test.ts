@@ -38,7 +38,7 @@ function fakeContext() {
 const settled = () => new Promise((done) => setTimeout(done, SETTLE_MS + 400));
 
 describe('yamlLoader', () => {
-  it('records each entry\'s place in the file when asked, and refuses an author-written one', async () => {
+  it("records each entry's place in the file when asked, and refuses an author-written one", async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'yaml-')), 'paths.yaml');
     writeFileSync(file, '- id: start-here\n  title: a\n- id: production\n  title: b\n');
     const { context, entries } = fakeContext();

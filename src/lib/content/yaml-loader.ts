@@ -129,7 +129,7 @@ export function yamlLoader(file: string, { positionField }: YamlLoaderOptions = 
         written.map(({ id }) => ({
           file: shown,
           field: `${id}.${positionField}`,
-          message: 'is set from the entry\'s place in the file: leave it out, and move the entry instead',
+          message: "is set from the entry's place in the file: leave it out, and move the entry instead",
         })),
       );
     meta.delete('digest');
