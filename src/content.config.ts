@@ -76,6 +76,7 @@ const references = defineCollection({
       id: kebabId,
       url: z
         .string({ error: 'is required: the address readers follow' })
+        .trim()
         .refine(isWebUrl, 'must be an absolute http(s) URL, e.g. https://docs.python.org/3/library/asyncio.html'),
       title: z.string({ error: 'is required: the title as the source gives it' }).trim().min(1, 'must not be empty'),
       kind: z.enum(REFERENCE_KINDS, { error: `must be one of ${REFERENCE_KINDS.join(', ')}` }),

@@ -26,7 +26,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdastPluginDefinition } from 'satteri';
 import type { ApiLookup, ApiTarget } from '../lib/python-docs/inventory';
 import { markText, versionMark } from '../lib/python-docs/version-marks';
-import { type CollectedApiLink, pageData } from './page-data';
+import { type CollectedApiLink, pageData } from '../lib/content/page-data';
 
 export const API_LINK_CLASS = 'api-link';
 const OPT_OUT = '!';

@@ -5,7 +5,7 @@
 import type { MdastPluginDefinition } from 'satteri';
 import { withoutFrontmatter } from '../lib/content/frontmatter';
 import { readingMinutes } from '../lib/notes/reading';
-import { pageData } from './page-data';
+import { pageData } from '../lib/content/page-data';
 
 /** The minutes of a note's source; frontmatter, where the source still has it, is no reading. */
 export function sourceReadingMinutes(source: string): number {

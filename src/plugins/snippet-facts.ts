@@ -8,7 +8,7 @@ import type { ApiLookup } from '../lib/python-docs/inventory';
 import { scanSnippetApis } from '../lib/snippets/api-scan';
 import { isPythonFence } from '../lib/snippets/languages';
 import { parseSnippetMeta } from '../lib/snippets/meta';
-import { pageData } from './page-data';
+import { pageData } from '../lib/content/page-data';
 
 export function snippetFacts(lookup: ApiLookup): () => MdastPluginDefinition {
   return () => ({

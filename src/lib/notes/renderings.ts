@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataStore } from 'astro/loaders';
-import { type NotePageData, readPageData } from '../../plugins/page-data';
+import { type NotePageData, readPageData } from '../content/page-data';
 
 type StoredEntry = ReturnType<DataStore['values']>[number];
 type RenderedContent = NonNullable<StoredEntry['rendered']>;

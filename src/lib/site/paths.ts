@@ -35,8 +35,30 @@ export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(path, site).href;
 }
 
-/** Ids the note layout puts around every note's content; a link to `#main` and the like lands too. */
-export const LAYOUT_ANCHORS = ['main', 'toc-heading', 'references', 'related-heading'] as const;
+/**
+ * The ids the layout gives its own elements around a note, and the one the footnotes section
+ * carries. A heading never takes one of them (./heading-ids.ts of the plugins starts from these).
+ */
+export const LAYOUT_IDS = {
+  main: 'main',
+  tableOfContents: 'toc-heading',
+  references: 'references',
+  related: 'related-heading',
+  footnotes: 'footnote-label',
+} as const;
+
+/** Every id a heading must not take. */
+export const RESERVED_IDS: readonly string[] = Object.values(LAYOUT_IDS);
+
+/** The layout's ids a note page carries, by what it shows: a section it does not render has no id to link to. */
+export function layoutIdsOf(shows: { tableOfContents: boolean; references: boolean; related: boolean }): string[] {
+  return [
+    LAYOUT_IDS.main,
+    ...(shows.tableOfContents ? [LAYOUT_IDS.tableOfContents] : []),
+    ...(shows.references ? [LAYOUT_IDS.references] : []),
+    ...(shows.related ? [LAYOUT_IDS.related] : []),
+  ];
+}
 
 /** The element id of a reference on the index page. */
 export const referenceAnchor = (referenceId: string) => `ref-${referenceId}`;

@@ -2,10 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Code, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { markdownToMdast, mdxToMdast } from 'satteri';
 import { visit } from 'unist-util-visit';
 import { withoutFrontmatter } from '../content/frontmatter';
 import { isPythonFence, OUTPUT_FENCE } from './languages';
@@ -24,11 +21,11 @@ export interface Snippet {
   problem?: string;
 }
 
+/** The note's Markdown tree as the site's processor (Sätteri) parses it, frontmatter blanked so lines stay the file's. */
 function parse(source: string, file: string): Root {
-  const processor = unified().use(remarkParse).use(remarkGfm);
-  if (file.endsWith('.mdx')) processor.use(remarkMdx);
+  const toMdast = file.endsWith('.mdx') ? mdxToMdast : markdownToMdast;
   try {
-    return processor.parse(withoutFrontmatter(source));
+    return toMdast(withoutFrontmatter(source), { features: { gfm: true } }) as Root;
   } catch (error) {
     // MDX refuses what Markdown accepts (a stray `{` or `<`); say which note.
     throw new Error(`${file}: cannot parse: ${(error as Error).message}`, { cause: error });

@@ -13,9 +13,13 @@ import {
   getNotes,
   getReferenceMatcher,
   getReferences,
+  getReferencesOf,
+  getRelatedNotes,
   getRenderedNotes,
   type RenderedNote,
 } from '../site/collections';
+import { layoutIdsOf, noteUrl } from '../site/paths';
+import { tableOfContents } from '../notes/reading';
 import { contentRoot } from '../content/root';
 import { oncePerContentVersion } from '../site/content-version';
 import { ContentError, type ContentProblem } from '../content/errors';
@@ -75,11 +79,22 @@ async function findings(): Promise<Findings> {
   const tagIds = new Set(tags.map((tag) => tag.id));
   const referencesFile = join(root, 'references.yaml');
   const matchReference = await getReferenceMatcher();
+  // The ids each note page carries: its headings, and the layout's sections that page renders.
+  const anchors = new Map(
+    await Promise.all(
+      rendered.map(async ({ note, page }) => {
+        const layout = layoutIdsOf({
+          tableOfContents: tableOfContents(page.headings).length > 0,
+          references: (await getReferencesOf(page.links)).length > 0,
+          related: (await getRelatedNotes(note)).length > 0,
+        });
+        return [note.id, new Set([...page.headings.map((heading) => heading.id), ...layout])] as const;
+      }),
+    ),
+  );
   const targets = {
     site: import.meta.env.SITE,
-    headingIds: new Map(
-      rendered.map(({ note, page }) => [note.id, new Set(page.headings.map((heading) => heading.id))] as const),
-    ),
+    anchors,
     tagIds,
     isCatalogued: (url: string) => matchReference(url) !== undefined,
     catalogueFile: shown(referencesFile),
@@ -88,7 +103,7 @@ async function findings(): Promise<Findings> {
   const warnings: string[] = [];
   for (const { note, page } of rendered) {
     const { file, fileLine, fieldLine } = noteFile(note);
-    const links = linkFindings({ slug: note.id, file, links: page.links }, targets, fileLine);
+    const links = linkFindings({ page: noteUrl(note.id, '/'), file, links: page.links }, targets, fileLine);
     problems.push(
       ...tagProblems(
         note.data.tags.map((tag) => tag.id),
