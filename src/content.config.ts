@@ -3,7 +3,8 @@ import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { contentRoot } from './lib/content/root';
 import { yamlLoader } from './lib/content/yaml-loader';
-import { renderInputsDigest } from './lib/notes/render-inputs';
+import { renderInputsDigest } from './lib/site/cache-keys';
+import { linkStatusLoader } from './lib/link-health/loader';
 import { notesLoader } from './lib/notes/loader';
 import { INVENTORY_FILE, loadInventory } from './lib/python-docs/inventory';
 import { REFERENCE_KINDS } from './lib/references/kinds';
@@ -21,11 +22,8 @@ const pythonVersion = z.string().regex(PYTHON_VERSION, 'must be a Python version
 const notes = defineCollection({
   loader: notesLoader({
     directory: `${root}/notes`,
-    // Rendering reads the docs inventory and the snippet run records, and runs the plugins in
-    // src/plugins with helpers from src/lib; the benchmark's baseline (PLAIN_MARKDOWN=1) runs fewer.
-    renderInputs:
-      renderInputsDigest([INVENTORY_FILE, `${root}/snippet-runs.json`, './src/plugins', './src/lib']) +
-      (process.env['PLAIN_MARKDOWN'] === '1' ? ':plain' : ''),
+    // Everything a rendering depends on besides the note: the list is in src/lib/site/cache-keys.ts.
+    renderInputs: renderInputsDigest(),
     docsPython: loadInventory(INVENTORY_FILE).python,
   }),
   schema: z
@@ -143,4 +141,7 @@ const paths = defineCollection({
     .strict(),
 });
 
-export const collections = { notes, tags, references, paths };
+/** The last `npm run links` result: one entry, checked by its loader (src/lib/link-health/). */
+const linkStatus = defineCollection({ loader: linkStatusLoader(`${root}/link-status.json`) });
+
+export const collections = { notes, tags, references, paths, linkStatus };
