@@ -51,7 +51,7 @@ export default defineConfig({
   cacheDir,
   trailingSlash: 'always',
   // Styles and scripts are files of their own, so one static Content-Security-Policy without
-  // 'unsafe-inline' covers every page (see src/lib/security.ts).
+  // 'unsafe-inline' covers every page (see src/lib/site/security.ts).
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: {
     build: { assetsInlineLimit: 0 },

@@ -14,7 +14,7 @@ import { basePrefix } from '../../src/lib/site/paths';
 export const gzipSize = (content: string | Uint8Array): number => gzipSync(content).length;
 
 export interface Asset {
-  /** Path inside the built site, e.g. `_astro/BaseLayout.abc.css`. */
+  /** Path inside the built site, e.g. `_astro/` then the hashed name of a stylesheet. */
   file: string;
   kind: 'css' | 'js' | 'icon' | 'font';
   gzip: number;

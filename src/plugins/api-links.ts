@@ -1,7 +1,7 @@
 /**
  * Links inline code that names a documented Python API to its anchor on docs.python.org, the way
  * Sphinx's intersphinx does: `asyncio.TaskGroup`, `asyncio.run()` and `loop.run_in_executor()`
- * (an alias, see python-api-aliases.ts) each become a link around the unchanged code.
+ * (an alias, see src/lib/python-docs/aliases.ts) each become a link around the unchanged code.
  *
  * Rules:
  * - The code must be exactly a dotted name, optionally followed by `()`. Calls with arguments are

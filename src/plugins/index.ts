@@ -31,7 +31,7 @@ export interface NotePlugin {
 export interface NotePluginOptions {
   /** The site's own URL: links elsewhere are outbound. */
   site: string;
-  /** Finds the docs anchor of an API name (src/lib/python-inventory.ts). */
+  /** Finds the docs anchor of an API name (src/lib/python-docs/inventory.ts). */
   lookup: ApiLookup;
   /** Shiki themes and language aliases of the code blocks. */
   code: Pick<CodeHighlightOptions, 'themes' | 'langAlias'>;

@@ -3,7 +3,7 @@
  * outbound links and the tests use. A URL reaches it as a browser would read it from the page:
  * decoded by the parser that read the attribute (Markdown or HTML), then `readUrlAttribute`.
  */
-import { memoized } from '../site/memo';
+import { memoized } from '../content/memo';
 
 export type LinkVerdict =
   | { kind: 'outbound'; https: boolean }

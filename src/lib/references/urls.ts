@@ -1,5 +1,5 @@
 /** The one rule for comparing URLs: spellings of one address, and which reference a link belongs to. */
-import { memoized } from '../site/memo';
+import { memoized } from '../content/memo';
 
 const WEB_SCHEMES = new Set(['http:', 'https:']);
 

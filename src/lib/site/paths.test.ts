@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, noteUrl, slugFromFileName, tagUrl, withBase } from './paths';
-
-describe('slugFromFileName', () => {
-  it.each([
-    ['content/notes/the-gil.md', 'the-gil'],
-    ['asyncio/task-groups.mdx', 'task-groups'],
-    ['uvloop.md', 'uvloop'],
-    ['folder\\windows.md', 'windows'],
-  ])('%s -> %s', (input, expected) => {
-    expect(slugFromFileName(input)).toBe(expected);
-  });
-});
+import { absoluteUrl, noteUrl, tagUrl, withBase } from './paths';
 
 describe('URLs respect the base path', () => {
   it.each([

@@ -1,10 +1,4 @@
-/** Every URL the site builds for its own pages, and the slug rule, in one place. */
-
-/** The slug of a note is its file name without folder or extension. */
-export function slugFromFileName(path: string): string {
-  const name = path.split(/[\\/]/).pop() ?? path;
-  return name.replace(/\.mdx?$/, '');
-}
+/** Every URL and element id the site builds for its own pages, in one place. */
 
 /** The base path as a prefix of site paths: with exactly one trailing slash, `/sub/` for `/sub` or `/sub/`. */
 export const basePrefix = (base: string): string => (base.endsWith('/') ? base : `${base}/`);
@@ -37,7 +31,7 @@ export function absoluteUrl(path: string, site: URL | string): string {
 
 /**
  * The ids the layout gives its own elements around a note, and the one the footnotes section
- * carries. A heading never takes one of them (./heading-ids.ts of the plugins starts from these).
+ * carries. A heading never takes one of them (src/plugins/heading-ids.ts starts from these).
  */
 export const LAYOUT_IDS = {
   main: 'main',

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import type { Code, Root } from 'mdast';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { visit } from 'unist-util-visit';
+import { isEntryFile } from '../content/entry-files';
 import { withoutFrontmatter } from '../content/frontmatter';
 import { isPythonFence, OUTPUT_FENCE } from './languages';
 import { parseSnippetMeta, type SnippetMeta } from './meta';
@@ -68,7 +69,7 @@ export function extractSnippets(source: string, file: string): Snippet[] {
 export async function collectSnippets(contentDir: string, displayRoot = process.cwd()): Promise<Snippet[]> {
   const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
   const files = entries
-    .filter((entry) => entry.isFile() && /\.mdx?$/.test(entry.name))
+    .filter((entry) => entry.isFile() && isEntryFile(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
   const perFile = await Promise.all(

@@ -11,7 +11,7 @@ import type { CollectedLink } from '../content/page-data';
 export interface NoteLinks {
   /** The note page's site path, e.g. `/notes/gil/`: relative links resolve from there. */
   page: string;
-  /** The note file as authors see it, e.g. `content/notes/gil.md`. */
+  /** The note file as authors see it, e.g. `content/notes/uvloop.md`. */
   file: string;
   links: readonly CollectedLink[];
 }
