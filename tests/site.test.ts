@@ -204,7 +204,7 @@ describe('reading paths', () => {
     expect(beta.one('.path-nav__next')).toBeUndefined();
   });
 
-  it('lists the paths of the real site in the order of content/paths.yaml, and offers its first one at home', async () => {
+  it('lists the real paths in the order of content/paths.yaml, and offers the first at home', async () => {
     const real = inject('realSite');
     const written = [...(await readFile(join(PROJECT_ROOT, 'content/paths.yaml'), 'utf8')).matchAll(/^- id: (\S+)$/gm)];
     const ids = written.map(([, id]) => `path-${id}`);

@@ -89,7 +89,7 @@ function readRenderingMetadata(rendering: string): RenderingMetadata {
 // A rendering never changes under its name, so its page data is read and checked once per process.
 const pageDataByRendering = new Map<string, NotePageData>();
 
-/** What the Markdown plugins recorded while rendering (src/lib/content/page-data.ts); `file` names the note in errors. */
+/** What the plugins recorded while rendering (src/lib/content/page-data.ts); `file` names the note in errors. */
 export function readRenderingPageData(rendering: string, file: string): NotePageData {
   let page = pageDataByRendering.get(rendering);
   if (page === undefined) {

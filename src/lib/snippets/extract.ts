@@ -22,7 +22,7 @@ export interface Snippet {
   problem?: string;
 }
 
-/** The note's Markdown tree as the site's processor (Sätteri) parses it, frontmatter blanked so lines stay the file's. */
+/** The note's Markdown tree as the site's processor (Sätteri) parses it; lines are the file's. */
 function parse(source: string, file: string): Root {
   const toMdast = file.endsWith('.mdx') ? mdxToMdast : markdownToMdast;
   try {
