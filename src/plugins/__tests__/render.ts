@@ -15,7 +15,7 @@ import { forSatteri, notePlugins } from '../index';
 export const SITE = 'https://pyconcurrency.example.org';
 export const lookup = apiLookup(loadInventory(join(import.meta.dirname, '../../../content/python-inventory.json')));
 
-const plugins = (plain: boolean, snippetMarks?: SnippetMarksLookup) =>
+const registry = (plain: boolean, snippetMarks?: SnippetMarksLookup) =>
   notePlugins({
     site: SITE,
     lookup,
@@ -23,6 +23,10 @@ const plugins = (plain: boolean, snippetMarks?: SnippetMarksLookup) =>
     ...(snippetMarks ? { snippetMarks } : {}),
     code: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, langAlias: { output: 'text' } },
   });
+// One registry (so one Shiki highlighter) per kind, as the site has one; tests with marks of their own make more.
+const shared = { plain: registry(true), full: registry(false) };
+const plugins = (plain: boolean, snippetMarks?: SnippetMarksLookup) =>
+  snippetMarks ? registry(plain, snippetMarks) : plain ? shared.plain : shared.full;
 
 export interface Rendered {
   html: string;
