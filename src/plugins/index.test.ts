@@ -117,6 +117,11 @@ describe.each(NOTE_KINDS)('%s', (kind, render) => {
     },
   );
 
+  it('give no heading an id the page layout uses', async () => {
+    const { page } = await render('## References\n\n## Main\n\n## Related heading\n');
+    expect(page.headings.map((heading) => heading.id)).toEqual(['references-1', 'main-1', 'related-heading-1']);
+  });
+
   it('time the reading: prose at 220 words a minute, code words counted twice', async () => {
     const prose = `${'word '.repeat(440)}\n`;
     const code = `\`\`\`python\n${'x = 1\n'.repeat(110)}\`\`\`\n`;

@@ -86,6 +86,14 @@ describe('linkFindings', () => {
     `);
   });
 
+  it('accepts a link to a layout section only on a note whose page renders it', () => {
+    // the-gil cites references, so its page has #references; taskgroup cites none.
+    expect(check([link('#references'), link('../taskgroup/#references', 4)]).problems).toEqual([
+      'content/notes/the-gil.md:4: link ../taskgroup/#references points to #references, which is no heading of ' +
+        '"taskgroup": its page has #cancellation, #about-pep-525',
+    ]);
+  });
+
   it('only warns about a catalogued plain http link', () => {
     expect(check([link('http://docs.python.org/3/', 2)])).toEqual({
       problems: [],
