@@ -2,12 +2,11 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
 import { satteri } from '@astrojs/markdown-satteri';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { offlineReading } from './src/integrations/offline.ts';
 import { shikiColoursCss } from './src/integrations/shiki-colours.ts';
-import { forSatteri, forUnified, notePlugins } from './src/plugins/index.ts';
+import { forSatteri, notePlugins } from './src/plugins/index.ts';
 import { apiLookup, INVENTORY_FILE, loadInventory } from './src/lib/python-docs/inventory.ts';
 import { marksLookup, readSnippetRecordsFile } from './src/lib/snippets/records.ts';
 import { contentRoot } from './src/lib/content/root.ts';
@@ -40,12 +39,10 @@ const plugins = notePlugins({
   },
 });
 
-// .md notes go through Sätteri, Astro's native Markdown processor with GFM built in, which renders
-// them several times faster than unified; .mdx notes go through unified and remark-gfm. Both run
-// the same plugins (src/plugins/index.ts). Typographic quotes are written directly where they
-// matter: neither runs a smart-punctuation pass.
+// Every note, .md and .mdx, goes through Sätteri, Astro's native Markdown processor with GFM built
+// in, and the site's plugins (src/plugins/index.ts): @astrojs/mdx renders with `markdown.processor`.
+// Typographic quotes are written directly where they matter: no smart-punctuation pass runs.
 const markdownProcessor = satteri({ features: { gfm: true, smartPunctuation: false }, ...forSatteri(plugins) });
-const mdxProcessor = unified({ gfm: false, smartypants: false, ...forUnified(plugins) });
 
 export default defineConfig({
   site,
@@ -54,7 +51,7 @@ export default defineConfig({
   cacheDir,
   trailingSlash: 'always',
   // Styles and scripts are files of their own, so one static Content-Security-Policy without
-  // 'unsafe-inline' covers every page (see src/lib/security.ts).
+  // 'unsafe-inline' covers every page (see src/lib/site/security.ts).
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: {
     build: { assetsInlineLimit: 0 },
@@ -75,7 +72,8 @@ export default defineConfig({
   // unchanged are copied from the previous build instead of rendered again.
   experimental: { incrementalBuild: true },
   integrations: [
-    mdx({ processor: mdxProcessor }),
+    // .mdx notes render with markdown.processor, the same Sätteri and plugins as .md notes.
+    mdx(),
     sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/offline/') }),
     securityHeaders(),
     offlineReading({ enabled: offline }),

@@ -4,12 +4,13 @@
  * cost points. Exits non-zero when any score is under 100.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/chromium';
+import { pageTypes } from './lib/page-types';
 import { gzippedCopy, serveDirectory } from './lib/serve-site';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, save: { type: 'string' } } });
@@ -20,33 +21,16 @@ const DETAILS_SHOWN = 5;
 type Result = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
 type AuditResult = Result['audits'][string];
 
-async function firstPage(dist: string, folder: string): Promise<string | undefined> {
-  const entries = await readdir(join(dist, folder), { withFileTypes: true }).catch(() => []);
-  const name = entries
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()[0];
-  return name === undefined ? undefined : `/${folder}/${name}/`;
-}
-
 /** The page types to audit; a missing one is listed with the reason instead of a path. */
 async function pagesToAudit(dist: string): Promise<Array<{ name: string; path?: string; reason?: string }>> {
   const existing = (path: string) => existsSync(join(dist, path, 'index.html'));
-  const candidates: Array<[string, string | undefined]> = [
-    ['home', '/'],
-    ['note', await firstPage(dist, 'notes')],
-    ['tag index', '/tags/'],
-    ['tag page', await firstPage(dist, 'tags')],
-    ['references', '/references/'],
-    ['references of one kind', '/references/library-doc/'],
-    ['error message', await firstPage(dist, 'errors')],
-    ['search', '/search/'],
-  ];
-  return candidates.map(([name, path]) =>
-    path !== undefined && existing(path)
-      ? { name, path }
-      : { name, reason: `no ${path ?? `page under ${name}`} in ${dist}` },
-  );
+  return (await pageTypes(dist))
+    .filter(({ measured }) => measured)
+    .map(({ name, path }) =>
+      path !== undefined && existing(path)
+        ? { name, path }
+        : { name, reason: `no ${path ?? `${name} page`} in ${dist}` },
+    );
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

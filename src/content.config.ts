@@ -3,7 +3,8 @@ import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { contentRoot } from './lib/content/root';
 import { yamlLoader } from './lib/content/yaml-loader';
-import { renderInputsDigest } from './lib/notes/render-inputs';
+import { renderInputsDigest } from './lib/site/cache-keys';
+import { linkStatusLoader } from './lib/link-health/loader';
 import { notesLoader } from './lib/notes/loader';
 import { INVENTORY_FILE, loadInventory } from './lib/python-docs/inventory';
 import { REFERENCE_KINDS } from './lib/references/kinds';
@@ -18,11 +19,8 @@ const kebabId = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and hyphens');
 const pythonVersion = z.string().regex(PYTHON_VERSION, 'must be a Python version such as "3.11" (quoted)');
 
-// Rendering reads the docs inventory and the snippet run records, and runs the plugins in
-// src/plugins with helpers from src/lib; the benchmark's baseline (PLAIN_MARKDOWN=1) runs fewer.
-const renderInputs =
-  renderInputsDigest([INVENTORY_FILE, `${root}/snippet-runs.json`, './src/plugins', './src/lib']) +
-  (process.env['PLAIN_MARKDOWN'] === '1' ? ':plain' : '');
+// Everything a rendering depends on besides the entry: the list is in src/lib/site/cache-keys.ts.
+const renderInputs = renderInputsDigest();
 const docsPython = loadInventory(INVENTORY_FILE).python;
 
 const checked = z
@@ -142,6 +140,7 @@ const references = defineCollection({
       id: kebabId,
       url: z
         .string({ error: 'is required: the address readers follow' })
+        .trim()
         .refine(isWebUrl, 'must be an absolute http(s) URL, e.g. https://docs.python.org/3/library/asyncio.html'),
       title: z.string({ error: 'is required: the title as the source gives it' }).trim().min(1, 'must not be empty'),
       kind: z.enum(REFERENCE_KINDS, { error: `must be one of ${REFERENCE_KINDS.join(', ')}` }),
@@ -170,10 +169,12 @@ const references = defineCollection({
  * src/lib/validation/.
  */
 const paths = defineCollection({
-  loader: yamlLoader(`${root}/paths.yaml`),
+  loader: yamlLoader(`${root}/paths.yaml`, { positionField: 'position' }),
   schema: z
     .object({
       id: kebabId,
+      /** Set by the loader: the path's place in paths.yaml, the order every list of paths follows. */
+      position: z.number().int().nonnegative(),
       title: z
         .string({ error: 'is required: the name readers see, e.g. "Start here"' })
         .trim()
@@ -206,4 +207,7 @@ const paths = defineCollection({
     .strict(),
 });
 
-export const collections = { notes, errors, tags, references, paths };
+/** The last `npm run links` result: one entry, checked by its loader (src/lib/link-health/). */
+const linkStatus = defineCollection({ loader: linkStatusLoader(`${root}/link-status.json`) });
+
+export const collections = { notes, errors, tags, references, paths, linkStatus };

@@ -110,10 +110,13 @@ const cases: BadInput[] = [
     says: ['beta.mdx:11', 'link javascript:alert(1) uses the javascript: scheme'],
   },
   {
-    name: 'a javascript: link written as raw HTML in a .md note',
+    name: 'a javascript: link written as raw HTML in a .md note, its colon an entity',
     file: ALPHA,
     edit: (text) =>
-      text.replace('Intro with an autolink', 'Intro with <a href="javascript:alert(1)">raw HTML</a> and an autolink'),
+      text.replace(
+        'Intro with an autolink',
+        'Intro with <a href="javascript&colon;alert(1)">raw HTML</a> and an autolink',
+      ),
     says: ['notes/alpha.md:9', 'link javascript:alert(1) uses the javascript: scheme'],
   },
   {

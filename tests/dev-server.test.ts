@@ -48,6 +48,13 @@ describe('npm run dev after an edit', () => {
         text.replace('title: "Trio documentation"', 'title: "Trio: the documentation"'),
       );
       await secondsUntil(page('/notes/alpha/'), shows('Trio: the documentation'));
+
+      // A new `npm run links` result reaches the references page without a restart: the file is watched.
+      await secondsUntil(page('/references/'), shows('Checked 20 Nov 2026'));
+      await editFile(root, 'link-status.json', (text) =>
+        text.replace('"checkedAt": "2026-11-20"', '"checkedAt": "2026-11-27"'),
+      );
+      await secondsUntil(page('/references/'), shows('Checked 27 Nov 2026'));
     } catch (error) {
       throw new Error(`${error instanceof Error ? error.message : error}\n--- astro dev printed:\n${server.log()}`);
     } finally {

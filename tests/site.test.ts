@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { select } from 'hast-util-select';
 import { describe, expect, inject, it } from 'vitest';
 import { revisionsOfWorker } from '../src/lib/offline/service-worker';
+import { PROJECT_ROOT } from './helpers/build-site';
 import { attr, readPage, textOf } from './helpers/html';
 
 const build = { outDir: inject('fixtureSite') };
@@ -203,6 +204,19 @@ describe('reading paths', () => {
     expect(beta.text('.path-nav__place')).toBe('Step 2 of 2 in Start here');
     expect(attr(beta.one('.path-nav__previous a'), 'href')).toBe('/notes/alpha/');
     expect(beta.one('.path-nav__next')).toBeUndefined();
+  });
+
+  it('lists the real paths in the order of content/paths.yaml, and offers the first at home', async () => {
+    const real = inject('realSite');
+    const written = [...(await readFile(join(PROJECT_ROOT, 'content/paths.yaml'), 'utf8')).matchAll(/^- id: (\S+)$/gm)];
+    const ids = written.map(([, id]) => `path-${id}`);
+    expect(ids.length).toBeGreaterThan(1);
+    expect((await readPage(real, 'paths')).all('.reading-path > h2').map((path) => attr(path, 'id'))).toEqual(ids);
+    // The home page offers the first path: its first step is the first step listed on /paths/.
+    const home = await readPage(real, '');
+    const firstStep = attr((await readPage(real, 'paths')).one('.reading-path .path-steps a'), 'href');
+    expect(firstStep).toBeDefined();
+    expect(attr(home.one('.start-here .path-steps a'), 'href')).toBe(firstStep);
   });
 
   it('offers the first path on the home page, before the list of notes', async () => {

@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Code, Definition, Root } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { markdownToMdast } from 'satteri';
 import { SKIP, visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { withoutFrontmatter } from '../../src/lib/content/frontmatter';
 import { isCalendarDate, readFrontmatter } from '../../src/lib/notes/frontmatter';
 import { parseLinkStatus } from '../../src/lib/link-health/status';
 import { REFERENCE_KINDS } from '../../src/lib/references/kinds';
 import { referenceMatcher } from '../../src/lib/references/index-of-references';
+import { isOutboundUrl } from '../../src/lib/references/links';
 import { normalizeUrl, withoutFragment } from '../../src/lib/references/urls';
 import {
   generateContent,
@@ -22,6 +22,9 @@ import {
   type SyntheticReference,
   WORDS_PER_NOTE,
 } from './generate-notes';
+
+/** The site the benchmark builds for: links elsewhere are outbound. */
+const SITE = 'https://pyconcurrency.example.org';
 
 const COUNT = 40;
 const FRONTMATTER_FIELDS = new Set(['title', 'summary', 'tags', 'published', 'updated', 'python', 'draft', 'checked']);
@@ -49,10 +52,7 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 
 /** What the Markdown parser sees in a note: its python blocks, tables, outbound links and prose words. */
 function parsed(source: string) {
-  const tree = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .parse(source.replace(/^---\n[\s\S]*?\n---\n/, '')) as Root;
+  const tree = markdownToMdast(withoutFrontmatter(source), { features: { gfm: true } }) as Root;
   const definitions = new Map<string, string>();
   visit(tree, 'definition', (node: Definition) => void definitions.set(node.identifier, node.url));
   const urls: string[] = [];
@@ -65,7 +65,7 @@ function parsed(source: string) {
     const url =
       node.type === 'link' ? node.url : node.type === 'linkReference' ? definitions.get(node.identifier) : undefined;
     if (url === undefined) return;
-    if (/^https?:/.test(url)) urls.push(url);
+    if (isOutboundUrl(url, SITE)) urls.push(url);
     else relative.push(url);
   });
   visit(tree, 'code', (_code, index, parent) => {

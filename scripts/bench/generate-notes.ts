@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { withoutFrontmatter } from '../../src/lib/content/frontmatter';
 import { normalizeUrl } from '../../src/lib/references/urls';
 import {
   type Random,
@@ -122,8 +123,7 @@ function sentence(next: Random): string {
 
 /** Words a reader reads: frontmatter, code blocks, link definitions and URLs are left out. */
 export function countWords(markdown: string): number {
-  const body = markdown
-    .replace(/^---\n[\s\S]*?\n---\n/, '')
+  const body = withoutFrontmatter(markdown)
     .replace(/^```[\s\S]*?^```$/gm, '')
     .replace(/^\[[^\]\n]+\]:\s+\S+$/gm, '')
     .replace(/\]\([^)\s]*\)/g, ']')

@@ -8,12 +8,13 @@ import { selectAll } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { toString as textOf } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
+import { basePrefix } from '../../src/lib/site/paths';
 
 /** Bytes after gzip at zlib's default level, about what a static host sends. */
 export const gzipSize = (content: string | Uint8Array): number => gzipSync(content).length;
 
 export interface Asset {
-  /** Path inside the built site, e.g. `_astro/BaseLayout.abc.css`. */
+  /** Path inside the built site, e.g. `_astro/` then the hashed name of a stylesheet. */
   file: string;
   kind: 'css' | 'js' | 'icon' | 'font';
   gzip: number;
@@ -127,7 +128,7 @@ function removeArticleBody(tree: Root): boolean {
  * `base` is the BASE_PATH the site was built with, so `/sub/_astro/x.css` is found in `dist/_astro/`.
  */
 export async function measurePage(dist: string, page: string, base = '/'): Promise<PageMeasure> {
-  const files = new SiteFiles(dist, base.endsWith('/') ? base : `${base}/`);
+  const files = new SiteFiles(dist, basePrefix(base));
   const html = await files.read(page.endsWith('.html') ? page.slice(1) : posix.join(page.slice(1), 'index.html'));
   if (!html) throw new Error(`${page} is not in ${dist}`);
   const tree = fromHtml(html.toString('utf8'));

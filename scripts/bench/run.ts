@@ -5,13 +5,14 @@
  * build after editing one note; and the dev server's edit loop at N and at 20 notes. Each build
  * runs `--runs` times (default 3), taking turns, and times are judged by their median.
  */
-import { mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { noteCacheKeys, rekeyedPages } from '../lib/incremental-manifest';
+import { pageTypes } from '../lib/page-types';
 import { devEditLoop, editNote } from './edit-loop';
 import { generateContent } from './generate-notes';
 import { distSize, fontFiles, measurePage, type PageMeasure, siteCss } from './measure-pages';
@@ -59,31 +60,13 @@ const contentSync = (log: string) => {
   return seconds === undefined ? 'not in the log' : `${Number(seconds).toFixed(1)} s`;
 };
 
-async function firstFolder(dist: string, folder: string): Promise<string | undefined> {
-  const entries = await readdir(join(dist, folder), { withFileTypes: true }).catch(() => []);
-  const name = entries
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()[0];
-  return name === undefined ? undefined : `/${folder}/${name}/`;
-}
-
 /** The page types a reader meets, measured in the built site; a type the build lacks is left out. */
 async function measurePageTypes(dist: string): Promise<Map<string, PageMeasure>> {
-  const paths: Array<[string, string | undefined]> = [
-    ['home', '/'],
-    ['note', await firstFolder(dist, 'notes')],
-    ['tag index', '/tags/'],
-    ['tag', await firstFolder(dist, 'tags')],
-    ['references', '/references/'],
-    ['references of one kind', '/references/library-doc/'],
-    ['search', '/search/'],
-  ];
   const measured = new Map<string, PageMeasure>();
-  for (const [type, path] of paths) {
-    if (path !== undefined)
+  for (const { name, path, measured: budgeted } of await pageTypes(dist)) {
+    if (budgeted && path !== undefined)
       await measurePage(dist, path).then(
-        (page) => measured.set(type, page),
+        (page) => measured.set(name, page),
         () => undefined,
       );
   }
@@ -109,7 +92,7 @@ async function measureSite(dist: string): Promise<SiteMeasure> {
  * article.
  */
 async function baselineIsPlain(dist: string): Promise<boolean> {
-  const note = await firstFolder(dist, 'notes');
+  const note = (await pageTypes(dist)).find(({ name }) => name === 'note')?.path;
   if (note === undefined) return false;
   const tree = fromHtml(await readFile(join(dist, note, 'index.html'), 'utf8'));
   return select('.prose a[data-api], .prose a.external', tree) === undefined;
@@ -132,7 +115,7 @@ function pageRows(pages: Map<string, PageMeasure>): Row[] {
     );
     rows.push(info('note page HTML, whole (gz)', kb(note.htmlGzip)));
   } else rows.push(check('note page', 'exists', 'missing', false));
-  for (const type of ['note', 'tag', 'references']) {
+  for (const type of ['note', 'tag page', 'references']) {
     const page = pages.get(type);
     if (page) rows.push(check(`JS on the ${type} page (gz)`, '≤ 1.5 KB', kb(page.jsGzip), page.jsGzip <= 1.5 * KB));
   }
@@ -140,7 +123,7 @@ function pageRows(pages: Map<string, PageMeasure>): Row[] {
     const page = pages.get(type);
     if (page) rows.push(info(`JS on the ${type} page (gz, first load)`, kb(page.jsGzip)));
   }
-  const blocking = ['note', 'tag', 'references'].flatMap(
+  const blocking = ['note', 'tag page', 'references'].flatMap(
     (type) => pages.get(type)?.renderBlockingScripts.map((src) => `${type}: ${src}`) ?? [],
   );
   rows.push(

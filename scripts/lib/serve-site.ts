@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import sirv from 'sirv';
+import { basePrefix } from '../../src/lib/site/paths';
 
 export interface ServedSite {
   /** Where the site's base path is served, with a trailing slash, e.g. `http://127.0.0.1:43210/sub/`. */
@@ -39,7 +40,7 @@ export async function serveDirectory(
   base = '/',
   { gzip = false }: { gzip?: boolean } = {},
 ): Promise<ServedSite> {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const prefix = basePrefix(base);
   // No caching of the file list: a test may rebuild the folder between requests. With `gzip`, a
   // file's `.gz` sibling is sent to browsers that accept it, as static hosts compress text.
   const files = sirv(directory, { dev: true, etag: false, extensions: ['html'], gzip });

@@ -10,6 +10,7 @@ import { withoutStringsAndComments } from '../../src/lib/snippets/api-scan';
 import type { Snippet } from '../../src/lib/snippets/extract';
 import { notRunOn } from '../../src/lib/snippets/meta';
 import { type CheckedSnippet, compareOutput, type Outcome } from './runner';
+import { featureRelease } from '../../src/lib/python-docs/versions';
 
 /** What WebAssembly has no way to do, as a snippet's code shows it. */
 const NEEDS_THE_OS = new RegExp(
@@ -127,7 +128,7 @@ export async function checkSnippetsWithPyodide(
   snippets: readonly Snippet[],
 ): Promise<{ version: string; results: CheckedSnippet[] }> {
   const worker = new PyodideWorker();
-  const version = (await worker.start()).split('.').slice(0, 2).join('.');
+  const version = featureRelease(await worker.start());
   const results: CheckedSnippet[] = [];
   try {
     for (const [id, snippet] of snippets.entries()) {

@@ -1,6 +1,6 @@
 /** Finding the python3 the snippet check uses, and running it with a time limit. */
 import { spawn } from 'node:child_process';
-import { compareVersions } from '../../src/lib/python-docs/versions';
+import { compareVersions, featureRelease } from '../../src/lib/python-docs/versions';
 
 /** The oldest CPython the snippet check runs on. */
 export const CHECKED_PYTHON = '3.11';
@@ -88,7 +88,7 @@ export async function findPython(python = process.env['PYTHON'] || 'python3'): P
   const [exact = '', build = ''] = probe.stdout.trim().split(' ');
   if (probe.exitCode !== 0 || !/^\d+\.\d+\.\d+$/.test(exact) || (build !== 'cpython' && build !== 'free-threaded'))
     throw new Error(`${python} did not report its version: ${probe.stderr.trim()}`);
-  const version = exact.split('.').slice(0, 2).join('.');
+  const version = featureRelease(exact);
   if (compareVersions(version, CHECKED_PYTHON) < 0) {
     throw new Error(
       `${python} is Python ${version}; the snippet check needs ${CHECKED_PYTHON} or newer: ${INSTALL_PYTHON}`,

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { manifestVersion, precacheManifest, precachedFiles } from '../lib/offline/precache';
 import { serviceWorkerSource } from '../lib/offline/service-worker';
+import { basePrefix } from '../lib/site/paths';
 
 /** The built files at `files`, read one at a time: a large site's pages add up to tens of megabytes. */
 function* readEach(root: string, files: ReadonlyArray<{ path: string }>) {
@@ -21,7 +22,7 @@ export function offlineReading({ enabled }: { enabled: boolean }): AstroIntegrat
     name: 'offline-reading',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = basePrefix(config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!enabled) return;

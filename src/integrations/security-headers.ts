@@ -1,4 +1,4 @@
-/** Writes the host's `_headers` file into the built site from the one policy in src/lib/security.ts. */
+/** Writes the host's `_headers` file into the built site from the one policy in src/lib/site/security.ts. */
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import { headersFile } from '../lib/site/security';

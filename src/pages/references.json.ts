@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getNotes, getReferenceIndex } from '../lib/site/collections';
-import { referencesExport } from '../lib/references/export';
+import { referencesExport } from '../lib/site/references-export';
 
 export const GET: APIRoute = async ({ site }) => {
   const index = await getReferenceIndex();

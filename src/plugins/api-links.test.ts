@@ -1,18 +1,9 @@
 import { join } from 'node:path';
-import type { Link, Root } from 'mdast';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { type NotePageData, PAGE_DATA_KEY } from '../lib/content/page-data';
 import { apiLookup, loadInventory } from '../lib/python-docs/inventory';
-import { remarkFromSatteri } from './adapters/unified';
-import { API_LINK_CLASS, apiLinks } from './api-links';
-import { pageData } from './page-data';
+import { renderWith } from './__tests__/render';
+import { apiLinks } from './api-links';
 
 const lookup = apiLookup(loadInventory(join(import.meta.dirname, '../../content/python-inventory.json')));
 const DOCS = 'https://docs.python.org/3/library';
@@ -20,30 +11,16 @@ const DOCS = 'https://docs.python.org/3/library';
 const link = (href: string, name: string, code: string) =>
   `<a href="${href}" class="api-link" data-api="${name}"><code>${code}</code></a>`;
 
-/** The plugin alone, through unified: the registry tests run it through both processors with the rest. */
+/** The plugin alone, through Sätteri: the registry tests run it with the rest, in .md and .mdx notes. */
 async function render(markdown: string) {
-  const file = new VFile({ value: markdown });
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkFromSatteri(apiLinks(lookup)))
-    .use(remarkRehype)
-    .use(rehypeStringify);
-  return { html: String(await processor.process(file)).trim(), page: pageData(file.data) };
+  const { html, frontmatter } = await renderWith(markdown, { mdastPlugins: [apiLinks(lookup)] });
+  return { html: html.trim(), page: frontmatter[PAGE_DATA_KEY] as NotePageData };
 }
 
+/** The docs URLs the plugin linked in an .mdx note. */
 async function renderMdx(markdown: string) {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkMdx)
-    .use(remarkFromSatteri(apiLinks(lookup)));
-  const tree = await processor.run(processor.parse(markdown));
-  const linked: string[] = [];
-  visit(tree as Root, 'link', (node: Link) => {
-    const className = node.data?.hProperties?.['className'];
-    if (Array.isArray(className) && className.includes(API_LINK_CLASS)) linked.push(node.url);
-  });
-  return linked;
+  const { frontmatter } = await renderWith(markdown, { mdastPlugins: [apiLinks(lookup)] }, 'content/notes/x.mdx');
+  return (frontmatter[PAGE_DATA_KEY] as NotePageData | undefined)?.apiLinks.map((api) => api.url) ?? [];
 }
 
 describe('apiLinks', () => {

@@ -1,7 +1,7 @@
 /**
  * Links inline code that names a documented Python API to its anchor on docs.python.org, the way
  * Sphinx's intersphinx does: `asyncio.TaskGroup`, `asyncio.run()` and `loop.run_in_executor()`
- * (an alias, see python-api-aliases.ts) each become a link around the unchanged code.
+ * (an alias, see src/lib/python-docs/aliases.ts) each become a link around the unchanged code.
  *
  * Rules:
  * - The code must be exactly a dotted name, optionally followed by `()`. Calls with arguments are
@@ -26,7 +26,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdastPluginDefinition } from 'satteri';
 import type { ApiLookup, ApiTarget } from '../lib/python-docs/inventory';
 import { markText, versionMark } from '../lib/python-docs/version-marks';
-import { type CollectedApiLink, pageData } from './page-data';
+import { type CollectedApiLink, pageData } from '../lib/content/page-data';
 
 export const API_LINK_CLASS = 'api-link';
 const OPT_OUT = '!';

@@ -1,14 +1,12 @@
-import type { Element, Root } from 'hast';
+import type { Element } from 'hast';
 import { selectAll } from 'hast-util-select';
-import { toHtml } from 'hast-util-to-html';
 import { toString as textOf } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { VFile } from 'vfile';
-import { rehypeFromSatteri } from './adapters/unified';
+import { renderWith } from './__tests__/render';
 import { codeBlocks, codeHighlighter, type HighlightCode } from './code-highlighter';
 
-const highlightTree = (highlight: HighlightCode, tree: Root) =>
-  rehypeFromSatteri(codeBlocks(highlight))()(tree, new VFile());
+const highlightMarkdown = (highlight: HighlightCode | undefined, markdown: string, path?: string) =>
+  renderWith(markdown, { hastPlugins: highlight ? [codeBlocks(highlight)] : [] }, path);
 
 const themes = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
@@ -57,30 +55,10 @@ describe('codeHighlighter', () => {
 });
 
 describe('codeBlocks', () => {
-  const block = (properties: Element['properties'], data?: Element['data']): Root => ({
-    type: 'root',
-    children: [
-      {
-        type: 'element',
-        tagName: 'pre',
-        properties: {},
-        children: [
-          {
-            type: 'element',
-            tagName: 'code',
-            properties,
-            children: [{ type: 'text', value: 'print(1)\n' }],
-            ...(data ? { data } : {}),
-          },
-        ],
-      },
-    ],
-  });
-
   it.each([
-    ['remark-rehype', block({ className: ['language-python'] }, { meta: 'title="one.py"' } as Element['data'])],
-    ["Astro's MDX pipeline", block({ className: ['language-python'], metastring: 'title="one.py"' })],
-  ])('hands the fence meta to the transformers, as %s passes it', async (_how, tree) => {
+    ['an .md note', 'content/notes/x.md'],
+    ['an .mdx note', 'content/notes/x.mdx'],
+  ])('hands the fence meta to the transformers in %s', async (_kind, path) => {
     const metas: unknown[] = [];
     const highlight = codeHighlighter({
       themes,
@@ -94,38 +72,14 @@ describe('codeBlocks', () => {
         },
       ],
     });
-    await highlightTree(highlight, tree);
+    const { html } = await highlightMarkdown(highlight, '```python title="one.py"\nprint(1)\n```\n', path);
     expect(metas).toEqual([{ __raw: 'title="one.py"' }]);
-    expect(toHtml(tree)).toMatch(/^<pre class="astro-code[^"]*"[^>]*data-language="python"/);
+    expect(html).toMatch(/^<pre class="astro-code[^"]*"[^>]*data-language="python"/);
   });
 
   it('leaves math blocks and code outside pre alone', async () => {
-    const tree: Root = {
-      type: 'root',
-      children: [
-        {
-          type: 'element',
-          tagName: 'pre',
-          properties: {},
-          children: [
-            {
-              type: 'element',
-              tagName: 'code',
-              properties: { className: ['language-math'] },
-              children: [{ type: 'text', value: 'x^2' }],
-            },
-          ],
-        },
-        {
-          type: 'element',
-          tagName: 'code',
-          properties: { className: ['language-python'] },
-          children: [{ type: 'text', value: 'x = 1' }],
-        },
-      ],
-    };
-    const before = toHtml(tree);
-    await highlightTree(highlighter(), tree);
-    expect(toHtml(tree)).toBe(before);
+    const markdown = '```math\nx^2\n```\n\n`x = 1`\n';
+    const before = await highlightMarkdown(undefined, markdown);
+    expect((await highlightMarkdown(highlighter(), markdown)).html).toBe(before.html);
   });
 });

@@ -16,6 +16,7 @@ import {
   type ShikiTransformer,
 } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import { isPythonFence, OUTPUT_FENCE } from '../lib/snippets/languages';
 import { parseSnippetMeta } from '../lib/snippets/meta';
 import { type SnippetMarks, snippetKey } from '../lib/snippets/records';
 import { toString as toText } from 'hast-util-to-string';
@@ -90,7 +91,6 @@ export function codeHighlighter({
 }
 
 const LANGUAGE_CLASS = /^language-(.+)$/;
-const PYTHON = new Set(['python', 'py']);
 
 interface CodeElement {
   properties: Record<string, unknown>;
@@ -128,7 +128,7 @@ function outputAfter(
   const code = (next as Element).children.find(
     (child): child is Element => child.type === 'element' && child.tagName === 'code',
   );
-  return code && fenceOf(code as CodeElement).lang === 'output' ? toText(code) : undefined;
+  return code && fenceOf(code as CodeElement).lang === OUTPUT_FENCE ? toText(code) : undefined;
 }
 
 /** The run marks a snippet's record gives it, by the hash of its code and output. */
@@ -156,7 +156,7 @@ export function codeBlocks(
         // A python block whose meta words break the snippet rules is shown without them;
         // snippet-facts.ts records the problem for the validation stage.
         let shownMeta = meta;
-        if (PYTHON.has(lang)) {
+        if (isPythonFence(lang)) {
           try {
             parseSnippetMeta(meta);
           } catch {
@@ -164,7 +164,7 @@ export function codeBlocks(
           }
         }
         const text = context.textContent(code).replace(/\n$/, '');
-        const marks = PYTHON.has(lang) ? marksOf(snippetKey(text, outputAfter(pre, context))) : undefined;
+        const marks = isPythonFence(lang) ? marksOf(snippetKey(text, outputAfter(pre, context))) : undefined;
         return highlight(text, lang, shownMeta, marks);
       },
     },

@@ -1,104 +1,100 @@
 /**
- * Records every link target a note writes, with its line, into the page data: inline and
- * reference-style links (each reference with the URL of its definition), definitions no link
- * uses, autolinks, images, and the `href` or `src` of raw HTML in .md notes and of elements in
- * .mdx notes. This is the one definition of "a link" that every link rule of the validation
- * stage reads, so no way of writing a link escapes them.
+ * Records every URL a note's HTML carries, with its line, into the page data: each URL attribute
+ * (`href`, `src`, `srcset`…, see URL_ATTRIBUTES) of the elements Markdown made, of the elements in
+ * a .md note's raw HTML, read by an HTML parser as a browser reads them (entities decoded), and of
+ * an .mdx note's elements. Each value is read once with `readUrlAttribute`, so every rule of the
+ * validation stage sees the URL a browser would follow. Links the processor makes itself (footnote
+ * references and back-references) and the API links of ./api-links.ts (recorded apart) are left out.
  */
-import type { MdastPluginDefinition } from 'satteri';
-import { pageData, type CollectedLink } from './page-data';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString as hastText } from 'hast-util-to-string';
+import type { HastPluginDefinition, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
+import { type CollectedLink, pageData } from '../lib/content/page-data';
+import { URL_ATTRIBUTES, URL_ELEMENTS, urlsOfAttribute } from '../lib/references/links';
+import { API_LINK_CLASS } from './api-links';
 
-/** `href` and `src` attributes in a piece of raw HTML, in order. */
-const HTML_TARGET = /<[a-z][\w-]*\b[^>]*?\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+type Kind = CollectedLink['kind'];
+type Collect = (url: string, text: string, line: number, kind: Kind) => void;
 
-export function htmlTargets(html: string): string[] {
-  return [...html.matchAll(HTML_TARGET)].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
+const IMAGE_ELEMENTS = new Set(['img', 'image']);
+const kindOf = (tagName: string): Kind => (IMAGE_ELEMENTS.has(tagName) ? 'image' : 'link');
+const lineOf = (node: { position?: { start: { line: number } } | undefined }, offset = 0) =>
+  node.position ? node.position.start.line + offset : 0;
+
+/** Whether Markdown (not the author) made this element: a footnote link, or an API link. */
+function isGenerated(element: Element): boolean {
+  const { className, dataFootnoteRef, dataFootnoteBackref } = element.properties;
+  return (
+    dataFootnoteRef !== undefined ||
+    dataFootnoteBackref !== undefined ||
+    (Array.isArray(className) && className.includes(API_LINK_CLASS))
+  );
 }
 
-interface Position {
-  start: { line: number };
+/** The URLs of one element's attributes. */
+function elementUrls(element: Element, collect: Collect, line: number): void {
+  for (const { property, list } of URL_ATTRIBUTES) {
+    const value = element.properties[property];
+    if (value === undefined || value === null) continue;
+    const text = element.tagName === 'img' ? String(element.properties['alt'] ?? '') : hastText(element);
+    for (const url of urlsOfAttribute(value, list)) collect(url, text, line, kindOf(element.tagName));
+  }
 }
-const lineOf = (node: { position?: Position | undefined }) => node.position?.start.line ?? 0;
 
-type Written =
-  | { kind: 'link'; link: CollectedLink }
-  | { kind: 'reference'; identifier: string; text: string; line: number }
-  | { kind: 'definition'; identifier: string; url: string; line: number };
+/** Every element of a piece of raw HTML, parsed as a browser parses it, with its line in the note. */
+function rawUrls(html: string, firstLine: number, collect: Collect): void {
+  const visit = (node: Root | RootContent | ElementContent) => {
+    if (node.type === 'element') elementUrls(node, collect, lineOf(node, firstLine - 1));
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(fromHtml(html, { fragment: true }));
+}
 
-export const collectLinks = (): MdastPluginDefinition => {
-  // In document order; references are resolved once every definition is known.
-  const written: Written[] = [];
-  const link = (url: string, text: string, line: number, kind: CollectedLink['kind'] = 'link') =>
-    written.push({ kind: 'link', link: { url, text, line, kind } });
+const JSX_NAMES = new Map<string, (typeof URL_ATTRIBUTES)[number]>(
+  URL_ATTRIBUTES.flatMap((entry) => [
+    [entry.attribute.toLowerCase(), entry],
+    [entry.property.toLowerCase(), entry],
+  ]),
+);
+
+/** The URLs of an MDX element; one written as an expression cannot be checked, so it is recorded as such. */
+function jsxUrls(node: MdxJsxFlowElementHast | MdxJsxTextElementHast, collect: Collect): void {
+  const name = node.name ?? '';
+  const line = lineOf(node);
+  for (const attribute of node.attributes) {
+    if (attribute.type === 'mdxJsxExpressionAttribute') {
+      collect('', `<${name} {…}>`, line, 'expression');
+      continue;
+    }
+    const entry = JSX_NAMES.get(attribute.name.toLowerCase());
+    if (entry === undefined) continue;
+    if (typeof attribute.value === 'string')
+      for (const url of urlsOfAttribute(attribute.value, entry.list)) collect(url, '', line, kindOf(name));
+    else collect('', `<${name} ${attribute.name}={…}>`, line, 'expression');
+  }
+}
+
+export const collectLinks = (): HastPluginDefinition => {
+  // A factory: each note collects into a list of its own, in document order.
+  const links: CollectedLink[] = [];
+  const collect: Collect = (url, text, line, kind) => void links.push({ url, text, line, kind });
   return {
     name: 'collect-links',
     options: { position: true },
-    link(node, context) {
-      link(node.url, context.textContent(node, { includeImageAlt: true }), lineOf(node));
+    element: {
+      filter: [...URL_ELEMENTS],
+      visit(element) {
+        if (!isGenerated(element)) elementUrls(element, collect, lineOf(element));
+      },
     },
-    image(node) {
-      link(node.url, node.alt ?? '', lineOf(node), 'image');
+    raw(node) {
+      rawUrls(node.value, lineOf(node) || 1, collect);
     },
-    linkReference(node, context) {
-      written.push({
-        kind: 'reference',
-        identifier: node.identifier,
-        text: context.textContent(node, { includeImageAlt: true }),
-        line: lineOf(node),
-      });
-    },
-    definition(node) {
-      written.push({ kind: 'definition', identifier: node.identifier, url: node.url, line: lineOf(node) });
-    },
-    html(node) {
-      for (const url of htmlTargets(node.value)) link(url, '', lineOf(node));
-    },
-    mdxJsxFlowElement(node) {
-      jsxTargets(node, link);
-    },
-    mdxJsxTextElement(node) {
-      jsxTargets(node, link);
-    },
-    after(_tree, context) {
-      const definitions = new Map(
-        written.flatMap((item) => (item.kind === 'definition' ? [[item.identifier, item] as const] : [])),
-      );
-      const used = new Set<string>();
-      const links: CollectedLink[] = [];
-      for (const item of written) {
-        if (item.kind === 'link') links.push(item.link);
-        else if (item.kind === 'reference') {
-          const definition = definitions.get(item.identifier);
-          if (definition) links.push({ url: definition.url, text: item.text, line: item.line, kind: 'link' });
-          used.add(item.identifier);
-        }
-      }
-      // A definition no link uses is still a URL the author wrote, and obeys the same rules.
-      for (const item of definitions.values())
-        if (!used.has(item.identifier)) links.push({ url: item.url, text: '', line: item.line, kind: 'link' });
+    mdxJsxFlowElement: { filter: [...URL_ELEMENTS], visit: (node) => jsxUrls(node, collect) },
+    mdxJsxTextElement: { filter: [...URL_ELEMENTS], visit: (node) => jsxUrls(node, collect) },
+    after(_root, context) {
       pageData(context.data).links = links;
     },
   };
 };
-
-interface JsxElement {
-  name?: string | null;
-  attributes: ReadonlyArray<{ type: string; name?: string; value?: unknown }>;
-  position?: Position | undefined;
-}
-
-/**
- * The `href` and `src` of an MDX element; one written as an expression cannot be checked, so it is recorded as an
- * expression.
- */
-function jsxTargets(
-  node: JsxElement,
-  link: (url: string, text: string, line: number, kind?: CollectedLink['kind']) => void,
-): void {
-  for (const attribute of node.attributes) {
-    if (attribute.type !== 'mdxJsxAttribute' || (attribute.name !== 'href' && attribute.name !== 'src')) continue;
-    const kind = node.name === 'img' ? 'image' : 'link';
-    if (typeof attribute.value === 'string') link(attribute.value, '', lineOf(node), kind);
-    else link('', `<${node.name ?? ''} ${attribute.name}={…}>`, lineOf(node), 'expression');
-  }
-}

@@ -4,7 +4,7 @@
  * "(external site)".
  */
 import type { HastPluginDefinition } from 'satteri';
-import { isOutboundUrl } from '../lib/references/urls';
+import { isOutboundUrl } from '../lib/references/links';
 
 export const EXTERNAL_LINK_REL = ['noopener', 'noreferrer'];
 export const EXTERNAL_SITE_TEXT = ' (external site)';

@@ -6,7 +6,7 @@ import { selectAll } from 'hast-util-select';
 import { toString as textOf } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { snippetKey } from '../lib/snippets/records';
-import { PROCESSORS, withUnified } from './__tests__/render';
+import { NOTE_KINDS, withMdx } from './__tests__/render';
 
 const EVERY_FORM = join(import.meta.dirname, '__fixtures__/outbound-links/every-form.md');
 
@@ -20,12 +20,14 @@ function linksOf(html: string) {
   }));
 }
 
-describe.each(PROCESSORS)('notes rendered by %s', (_name, render) => {
+describe.each(NOTE_KINDS)('%s', (kind, render) => {
   it(
     'collect every link target with the line it is on: inline, reference-style, autolinks, lists, tables, ' +
       'footnotes',
     async () => {
-      const { page } = await render(await readFile(EVERY_FORM, 'utf8'));
+      const source = await readFile(EVERY_FORM, 'utf8');
+      // MDX has no <url> autolinks (a `<` opens an element); a bare URL on the same line stands in.
+      const { page } = await render(kind === '.mdx notes' ? source.replace(/<(https:[^>]+)>/, '$1') : source);
       expect(page.links.map((link) => [link.url, link.line])).toEqual([
         ['https://docs.python.org/3/library/asyncio.html', 1],
         ['https://peps.python.org/pep-0779/', 2],
@@ -46,14 +48,21 @@ describe.each(PROCESSORS)('notes rendered by %s', (_name, render) => {
     },
   );
 
-  it('collect the href of raw HTML and unused definitions, so no way of writing a link escapes the rules', async () => {
+  it('collect the URL of an HTML element as a browser reads it, entities decoded and spaces dropped', async () => {
     const { page } = await render(
-      'A <a href="javascript:alert(1)">raw link</a>.\n\n[unused]: https://example.org/unused\n',
+      'A <a href="javascript&colon;alert(1)">raw link</a>.\n\n<img src=" https://example.org/i.png" alt="" />\n',
     );
-    expect(page.links.map((link) => [link.url, link.line])).toEqual([
-      ['javascript:alert(1)', 1],
-      ['https://example.org/unused', 3],
+    expect(page.links.map((link) => [link.url, link.line, link.kind])).toEqual([
+      ['javascript:alert(1)', 1, 'link'],
+      ['https://example.org/i.png', 3, 'image'],
     ]);
+  });
+
+  it('leave out what renders no link: a definition no link uses, footnote links, API links', async () => {
+    const { page } = await render(
+      'Use `asyncio.run()`[^1].\n\n[unused]: https://example.org/unused\n\n[^1]: A note.\n',
+    );
+    expect(page.links).toEqual([]);
   });
 
   it('link Python API names and mark every outbound link for screen readers', async () => {
@@ -108,6 +117,11 @@ describe.each(PROCESSORS)('notes rendered by %s', (_name, render) => {
       ]);
     },
   );
+
+  it('give no heading an id the page layout uses', async () => {
+    const { page } = await render('## References\n\n## Main\n\n## Related heading\n');
+    expect(page.headings.map((heading) => heading.id)).toEqual(['references-1', 'main-1', 'related-heading-1']);
+  });
 
   it('time the reading: prose at 220 words a minute, code words counted twice', async () => {
     const prose = `${'word '.repeat(440)}\n`;
@@ -192,7 +206,7 @@ describe.each(PROCESSORS)('notes rendered by %s', (_name, render) => {
 
 describe('MDX notes', () => {
   it('collect the href of JSX elements, and flag one written as an expression', async () => {
-    const { page } = await withUnified(
+    const { page } = await withMdx(
       'Intro <a href="javascript:alert(1)">x</a> and <a href={url}>y</a>.\n\n<img src="https://example.org/i.png" alt="" />\n',
     );
     expect(page.links.map(({ url, kind, line }) => [url, kind, line])).toEqual([

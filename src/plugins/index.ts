@@ -1,15 +1,12 @@
 /**
- * The one registry of the notes' Markdown plugins. Each is written once, in Sätteri's visitor
- * form, and runs in both processors: Sätteri renders the .md notes, unified (with remark-gfm)
- * the .mdx ones, through the adapter in ./adapters/unified.ts. Plugins collect what they see
- * into the page data (./page-data.ts) and enrich the HTML; none reads another file or decides
+ * The one registry of the notes' Markdown plugins, written in Sätteri's visitor form. Sätteri,
+ * Astro's native Markdown processor, renders .md and .mdx notes alike (@astrojs/mdx takes
+ * `markdown.processor`), so each plugin runs once, one way. Plugins collect what they see into the
+ * page data (src/lib/content/page-data.ts) and enrich the HTML; none reads another file or decides
  * whether the site is valid: that is the validation stage's job (src/lib/validation/).
  */
-import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
-import remarkGfm from 'remark-gfm';
 import type { HastPluginEntry, HastPluginList, MdastPluginEntry, MdastPluginList } from 'satteri';
 import type { ApiLookup } from '../lib/python-docs/inventory';
-import { rehypeFromSatteri, remarkFromSatteri } from './adapters/unified';
 import { apiLinks } from './api-links';
 import { type CodeHighlightOptions, codeBlocks, codeHighlighter, type SnippetMarksLookup } from './code-highlighter';
 import { collectLinks } from './collect-links';
@@ -34,7 +31,7 @@ export interface NotePlugin {
 export interface NotePluginOptions {
   /** The site's own URL: links elsewhere are outbound. */
   site: string;
-  /** Finds the docs anchor of an API name (src/lib/python-inventory.ts). */
+  /** Finds the docs anchor of an API name (src/lib/python-docs/inventory.ts). */
   lookup: ApiLookup;
   /** Shiki themes and language aliases of the code blocks. */
   code: Pick<CodeHighlightOptions, 'themes' | 'langAlias'>;
@@ -48,11 +45,11 @@ export function notePlugins({ site, lookup, code, snippetMarks, plain = false }:
   const highlight = codeHighlighter({ ...code, transformers: plain ? [] : codeBlockTransformers });
   const plugins: NotePlugin[] = [
     { name: 'reading-time', mdast: readingTime, baseline: true },
-    { name: 'collect-links', mdast: collectLinks },
-    // After the link collector: the links it makes point at the docs, not at references.
     { name: 'api-links', mdast: apiLinks(lookup) },
     { name: 'snippet-facts', mdast: snippetFacts(lookup) },
-    // Highlighting comes first, as in Astro's own pipeline: later plugins see the finished code blocks.
+    // Links first, as the author wrote them: API links are told apart by their class, and no plugin has added any.
+    { name: 'collect-links', hast: collectLinks },
+    // Highlighting next, as in Astro's own pipeline: later plugins see the finished code blocks.
     { name: 'code-blocks', hast: codeBlocks(highlight, plain ? undefined : snippetMarks), baseline: true },
     { name: 'free-threaded-legend', hast: freeThreadedLegend },
     // Ids before any plugin adds text to a heading.
@@ -65,7 +62,7 @@ export function notePlugins({ site, lookup, code, snippetMarks, plain = false }:
 
 const present = <T>(entry: T | undefined): entry is T => entry !== undefined;
 
-/** For `satteri({...})`: the .md notes. */
+/** For `satteri({...})`: every note, .md and .mdx. */
 export function forSatteri(plugins: readonly NotePlugin[]): {
   mdastPlugins: MdastPluginList;
   hastPlugins: HastPluginList;
@@ -73,25 +70,5 @@ export function forSatteri(plugins: readonly NotePlugin[]): {
   return {
     mdastPlugins: plugins.map((plugin) => plugin.mdast).filter(present),
     hastPlugins: plugins.map((plugin) => plugin.hast).filter(present),
-  };
-}
-
-/** For `unified({...})`: the .mdx notes, GFM first. */
-export function forUnified(plugins: readonly NotePlugin[]): {
-  remarkPlugins: RemarkPlugins;
-  rehypePlugins: RehypePlugins;
-} {
-  return {
-    remarkPlugins: [
-      remarkGfm,
-      ...plugins
-        .map((plugin) => plugin.mdast)
-        .filter(present)
-        .map(remarkFromSatteri),
-    ],
-    rehypePlugins: plugins
-      .map((plugin) => plugin.hast)
-      .filter(present)
-      .map(rehypeFromSatteri),
   };
 }

@@ -3,12 +3,13 @@
  * content store need not keep every note's Markdown source for the layout to count its words.
  */
 import type { MdastPluginDefinition } from 'satteri';
+import { withoutFrontmatter } from '../lib/content/frontmatter';
 import { readingMinutes } from '../lib/notes/reading';
-import { pageData } from './page-data';
+import { pageData } from '../lib/content/page-data';
 
-/** The minutes of a note's source; an .mdx note arrives with its frontmatter, which is no reading. */
+/** The minutes of a note's source; frontmatter, where the source still has it, is no reading. */
 export function sourceReadingMinutes(source: string): number {
-  return readingMinutes(source.replace(/^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/, ''));
+  return readingMinutes(withoutFrontmatter(source));
 }
 
 export const readingTime: MdastPluginDefinition = {

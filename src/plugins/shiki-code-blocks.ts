@@ -7,6 +7,7 @@
 import { transformerNotationDiff, transformerNotationHighlight } from '@shikijs/transformers';
 import type { Element, ElementContent } from 'hast';
 import type { ShikiTransformer } from 'shiki';
+import { isPythonFence, OUTPUT_FENCE } from '../lib/snippets/languages';
 import { parseSnippetMeta, type SnippetMeta } from '../lib/snippets/meta';
 import { labelTitle, type SnippetMarks } from '../lib/snippets/records';
 
@@ -29,8 +30,6 @@ const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   json: 'JSON',
 };
 
-const isPython = (lang: string) => lang === 'python' || lang === 'py';
-
 const text = (value: string): ElementContent => ({ type: 'text', value });
 const element = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({
   type: 'element',
@@ -41,7 +40,7 @@ const element = (tagName: string, properties: Element['properties'], children: E
 
 /** Python blocks follow the snippet rules; other languages only get a title, and nothing else is checked. */
 function metaOf(lang: string, raw: string | undefined): SnippetMeta {
-  if (isPython(lang)) return parseSnippetMeta(raw);
+  if (isPythonFence(lang)) return parseSnippetMeta(raw);
   const title = /(?:^|\s)title="([^"]+)"/.exec(raw ?? '')?.[1]?.trim();
   return title ? { run: false, title } : { run: false };
 }
@@ -98,10 +97,10 @@ function runMark(meta: SnippetMeta, marks: SnippetMarks | undefined): Element | 
 function bar(lang: string, meta: SnippetMeta, marks: SnippetMarks | undefined): Element {
   const label = meta.title ?? LANGUAGE_NAMES[lang] ?? lang;
   const children: ElementContent[] = [element('span', { className: ['code-block__title'] }, [text(label)])];
-  const mark = isPython(lang) ? runMark(meta, marks) : undefined;
+  const mark = isPythonFence(lang) ? runMark(meta, marks) : undefined;
   if (mark) children.push(mark);
   // Output is what a snippet prints, not something to paste anywhere.
-  if (lang !== 'output') {
+  if (lang !== OUTPUT_FENCE) {
     children.push(
       // The name keeps "Copy" first so voice control users can say what they see.
       element(
@@ -124,7 +123,7 @@ export const codeBlockFigure: ShikiTransformer = {
     const marks = (this.options as { runMarks?: SnippetMarks }).runMarks;
     const pre = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
     if (!pre) return;
-    const classes = ['code-block', ...(lang === 'output' ? ['code-block--output'] : [])];
+    const classes = ['code-block', ...(lang === OUTPUT_FENCE ? ['code-block--output'] : [])];
     // Astro keeps only the first child of the root, so the figure must be the only one.
     root.children = [element('figure', { className: classes }, [bar(lang, meta, marks), pre])];
   },

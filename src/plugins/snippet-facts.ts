@@ -6,18 +6,17 @@
 import type { MdastPluginDefinition } from 'satteri';
 import type { ApiLookup } from '../lib/python-docs/inventory';
 import { scanSnippetApis } from '../lib/snippets/api-scan';
+import { isPythonFence, OUTPUT_FENCE } from '../lib/snippets/languages';
 import { parseSnippetMeta } from '../lib/snippets/meta';
 import { snippetKey } from '../lib/snippets/records';
-import { pageData } from './page-data';
-
-const PYTHON = new Set(['python', 'py']);
+import { pageData } from '../lib/content/page-data';
 
 export function snippetFacts(lookup: ApiLookup): () => MdastPluginDefinition {
   return () => ({
     name: 'snippet-facts',
     options: { position: true },
     code(code, context) {
-      if (!PYTHON.has(code.lang ?? '')) return;
+      if (!isPythonFence(code.lang)) return;
       const line = code.position?.start.line ?? 0;
       const page = pageData(context.data);
       let meta: ReturnType<typeof parseSnippetMeta>;
@@ -29,7 +28,7 @@ export function snippetFacts(lookup: ApiLookup): () => MdastPluginDefinition {
       }
       const index = context.indexOf(code);
       const next = index === undefined ? undefined : context.parent(code)?.children[index + 1];
-      const output = next?.type === 'code' && next.lang === 'output' ? next.value : undefined;
+      const output = next?.type === 'code' && next.lang === OUTPUT_FENCE ? next.value : undefined;
       page.snippets.push({
         line,
         key: snippetKey(code.value, output),

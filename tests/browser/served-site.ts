@@ -3,14 +3,23 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { serveDirectory, type ServedSite } from '../../scripts/lib/serve-site';
 import { launchBrowser } from '../helpers/browser';
-import { pageTypes, type PageType } from './pages';
+import { pageTypes } from '../../scripts/lib/page-types';
 
 export interface BrowsedSite {
   /** The built site's folder. */
   dist: string;
   browser: Browser;
   server: ServedSite;
-  pages: PageType[];
+  /** One page of every type (scripts/lib/page-types.ts). */
+  pages: Array<{ name: string; path: string }>;
+}
+
+/** Every page type with its page; a built site that lacks one fails the tests that browse them. */
+async function pagesOf(dist: string): Promise<BrowsedSite['pages']> {
+  return (await pageTypes(dist)).map(({ name, path }) => {
+    if (path === undefined) throw new Error(`${dist} has no ${name} page`);
+    return { name, path };
+  });
 }
 
 /** Registers the hooks; the returned object is filled in before the first test runs. */
@@ -20,7 +29,7 @@ export function useServedSite(): BrowsedSite {
     [site.browser, site.server, site.pages] = await Promise.all([
       launchBrowser(),
       serveDirectory(site.dist),
-      pageTypes(site.dist),
+      pagesOf(site.dist),
     ]);
   });
   afterAll(async () => {

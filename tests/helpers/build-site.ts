@@ -17,6 +17,8 @@ export interface BuildOptions {
   base?: string;
   site?: string;
   env?: Record<string, string>;
+  /** A copy of the project to build in (scripts/lib/project-workspace.ts); a new one by default. */
+  workspace?: string;
 }
 
 export interface BuildResult {
@@ -29,7 +31,7 @@ export interface BuildResult {
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const scratch = await mkdtemp(join(tmpdir(), 'site-build-'));
   const outDir = options.outDir ?? join(scratch, 'dist');
-  const workspace = await createWorkspace(scratch);
+  const workspace = options.workspace ?? (await createWorkspace(scratch));
   const env: NodeJS.ProcessEnv = {
     ...buildEnvironment(workspace),
     OUT_DIR: outDir,

@@ -37,6 +37,23 @@ function fakeContext() {
 
 const settled = () => new Promise((done) => setTimeout(done, SETTLE_MS + 400));
 
+describe('yamlLoader', () => {
+  it("records each entry's place in the file when asked, and refuses an author-written one", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'yaml-')), 'paths.yaml');
+    writeFileSync(file, '- id: start-here\n  title: a\n- id: production\n  title: b\n');
+    const { context, entries } = fakeContext();
+    await yamlLoader(file, { positionField: 'position' }).load(context);
+    expect([...entries.values()].map(({ id, data }) => [id, data['position']])).toEqual([
+      ['start-here', 0],
+      ['production', 1],
+    ]);
+    writeFileSync(file, '- id: start-here\n  position: 3\n');
+    await expect(yamlLoader(file, { positionField: 'position' }).load(fakeContext().context)).rejects.toThrow(
+      /field "start-here.position" is set from the entry's place in the file/,
+    );
+  });
+});
+
 describe('yamlLoader in astro dev', () => {
   it('reads a file saved in place once it is whole, not while it is empty', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'yaml-')), 'tags.yaml');

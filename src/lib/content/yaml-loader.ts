@@ -87,8 +87,16 @@ const isProblems = (result: YamlEntry[] | ContentProblem[]): result is ContentPr
 /** How long a watched file must stay unchanged before it is read again. */
 export const SETTLE_MS = 100;
 
+export interface YamlLoaderOptions {
+  /**
+   * A field the loader sets to each entry's 0-based place in the file. Astro's store sorts entries by id, so a
+   * collection whose order means something (reading paths) carries it in its data.
+   */
+  positionField?: string;
+}
+
 /** Loads `file` into a collection; list entries keep their `id` field, map entries get their key as id. */
-export function yamlLoader(file: string): Loader {
+export function yamlLoader(file: string, { positionField }: YamlLoaderOptions = {}): Loader {
   const path = resolve(file);
   const load = async ({
     store,
@@ -115,10 +123,21 @@ export function yamlLoader(file: string): Loader {
     if (meta.get('digest') === digest) return;
     const result = readYamlEntries(text, shown);
     if (isProblems(result)) throw new ContentError(result);
+    const written = positionField === undefined ? [] : result.filter(({ data }) => positionField in data);
+    if (written.length > 0)
+      throw new ContentError(
+        written.map(({ id }) => ({
+          file: shown,
+          field: `${id}.${positionField}`,
+          message: "is set from the entry's place in the file: leave it out, and move the entry instead",
+        })),
+      );
     meta.delete('digest');
     store.clear();
-    for (const { id, data } of result)
-      store.set({ id, data: await parseData({ id, data, filePath: shown }), filePath: shown });
+    for (const [position, { id, data }] of result.entries()) {
+      const positioned = positionField === undefined ? data : { ...data, [positionField]: position };
+      store.set({ id, data: await parseData({ id, data: positioned, filePath: shown }), filePath: shown });
+    }
     meta.set('digest', digest);
     logger.debug(`${result.length} entries from ${shown}`);
   };

@@ -5,7 +5,7 @@
  * message's versions say). The run records of those snippets are where the page's "Seen on" comes
  * from: nothing is claimed that no run showed.
  */
-import type { CollectedSnippet } from '../../plugins/page-data';
+import type { CollectedSnippet } from '../content/page-data';
 import { containsLine } from '../snippets/output-match';
 import { compareLabels, type SnippetMarks } from '../snippets/records';
 import type { ErrorMessage } from './messages';

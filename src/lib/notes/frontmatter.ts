@@ -1,6 +1,7 @@
 /** Reads a note's raw frontmatter and checks what the YAML parser would silently accept. */
 import { parseDocument } from 'yaml';
 import type { ContentProblem } from '../content/errors';
+import { splitFrontmatter } from '../content/frontmatter';
 
 const DATE_FIELDS = ['published', 'updated'] as const;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -23,40 +24,41 @@ export function isCalendarDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** Splits the frontmatter block off a note; undefined when the note has none. */
+/** The frontmatter of a note, parsed as YAML 1.2 with the line of each field, or what keeps it from being read. */
 export function readFrontmatter(source: string, file: string): RawFrontmatter | ContentProblem {
-  const lines = source.split(/\r?\n/);
-  if (lines[0]?.trim() !== '---') {
-    return {
-      file,
-      line: 1,
-      message: 'has no frontmatter: start the note with a `---` block holding title, summary, tags and published',
-    };
+  const split = splitFrontmatter(source);
+  if (split === undefined) {
+    return /^\s*---/.test(source)
+      ? { file, line: 1, message: 'frontmatter is not closed: add a line with `---` after the last field' }
+      : {
+          file,
+          line: 1,
+          message: 'has no frontmatter: start the note with a `---` block holding title, summary, tags and published',
+        };
   }
-  const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
-  if (end === -1) {
-    return { file, line: 1, message: 'frontmatter is not closed: add a line with `---` after the last field' };
-  }
-  const document = parseDocument(lines.slice(1, end).join('\n'), { schema: 'core' });
+  // `raw` runs from the end of the opening fence's line to the start of the closing fence's.
+  const lines = split.raw.split(/\r?\n/).slice(1, -1);
+  const firstLine = split.fenceLine + 1;
+  const document = parseDocument(lines.join('\n'), { schema: 'core' });
   const [error] = document.errors;
   if (error) {
     const line = error.linePos?.[0].line;
     return {
       file,
-      ...(line === undefined ? {} : { line: line + 1 }),
+      ...(line === undefined ? {} : { line: line + firstLine - 1 }),
       message: `frontmatter is not valid YAML: ${error.message.split('\n')[0]}`,
     };
   }
   const data: unknown = document.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { file, line: 2, message: 'frontmatter must be a set of `field: value` lines' };
+    return { file, line: firstLine, message: 'frontmatter must be a set of `field: value` lines' };
   }
   const fieldLines = new Map<string, number>();
-  lines.slice(1, end).forEach((line, index) => {
+  lines.forEach((line, index) => {
     const key = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
-    if (key !== undefined && !fieldLines.has(key)) fieldLines.set(key, index + 2);
+    if (key !== undefined && !fieldLines.has(key)) fieldLines.set(key, index + firstLine);
   });
-  return { data: data as Record<string, unknown>, firstLine: 2, fieldLines };
+  return { data: data as Record<string, unknown>, firstLine, fieldLines };
 }
 
 /** The raw text of each date field, by its name as an author reads it (`checked.on` for a nested one). */

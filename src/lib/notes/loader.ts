@@ -15,15 +15,13 @@ import { utf8Text } from '../content/text-files';
 import { dueForReviewReport } from './checked';
 import { forgetMissingRenderings, pruneRenderings, storeRenderingsIn } from './renderings';
 import { checkNoteSources, type NoteSource, sourceFingerprint } from './source-checks';
-import { slugFromFileName } from '../site/paths';
-
-const NOTE_FILE = /\.mdx?$/;
+import { isEntryFile, slugFromFileName } from '../content/entry-files';
 
 /** Every note file's text, and a problem for each file that is not UTF-8. */
 async function readNoteSources(directory: string): Promise<{ sources: NoteSource[]; problems: ContentProblem[] }> {
   const entries = await readdir(directory, { recursive: true, withFileTypes: true }).catch(() => []);
   const files = entries
-    .filter((entry) => entry.isFile() && NOTE_FILE.test(entry.name))
+    .filter((entry) => entry.isFile() && isEntryFile(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
   const read = await Promise.all(

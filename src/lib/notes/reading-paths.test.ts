@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { placesOfNote, resolvePaths, type PathLike } from './reading-paths';
 
-const path = (id: string, slugs: string[]): PathLike => ({
+let written = 0;
+/** A path written after the ones made before it. */
+const path = (id: string, slugs: string[], position = written++): PathLike => ({
   id,
-  data: { title: id, intro: `${id} intro`, steps: slugs.map((note) => ({ note, why: `why ${note}` })) },
+  data: { title: id, intro: `${id} intro`, steps: slugs.map((note) => ({ note, why: `why ${note}` })), position },
 });
 const notes = ['a', 'b', 'c', 'd'].map((id) => ({ id }));
 
@@ -14,6 +16,16 @@ describe('resolvePaths', () => {
     expect(paths.map(({ path: p, steps }) => [p.id, steps.map((step) => `${step.note.id}: ${step.why}`)])).toEqual([
       ['start', ['b: why b', 'a: why a', 'c: why c']],
       ['next', ['d: why d', 'a: why a']],
+    ]);
+  });
+
+  it('lists paths in the order of the file, not in the order of their ids', () => {
+    // Astro's store hands the collection over sorted by id.
+    const byId = [path('production-asyncio', ['a'], 2), path('start-here', ['b'], 0), path('threads', ['c'], 1)];
+    expect(resolvePaths(byId, notes).paths.map(({ path: p }) => p.id)).toEqual([
+      'start-here',
+      'threads',
+      'production-asyncio',
     ]);
   });
 

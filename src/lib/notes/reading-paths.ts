@@ -2,7 +2,13 @@
 
 export interface PathLike {
   id: string;
-  data: { title: string; intro: string; steps: ReadonlyArray<{ note: string; why: string }> };
+  data: {
+    title: string;
+    intro: string;
+    steps: ReadonlyArray<{ note: string; why: string }>;
+    /** The path's place in content/paths.yaml: paths are listed in that order everywhere. */
+    position: number;
+  };
 }
 
 export interface NoteRef {
@@ -28,14 +34,18 @@ export interface PathProblem {
   reason: 'missing' | 'repeated';
 }
 
-/** Each path with its notes looked up, and every step that cannot be. Paths keep the order given. */
+/**
+ * Each path with its notes looked up, in the order of content/paths.yaml (the collection comes sorted by id), and
+ * every step that cannot be.
+ */
 export function resolvePaths<P extends PathLike, N extends NoteRef>(
   paths: readonly P[],
   notes: readonly N[],
 ): { paths: Array<ResolvedPath<P, N>>; problems: PathProblem[] } {
   const bySlug = new Map(notes.map((note) => [note.id, note]));
   const problems: PathProblem[] = [];
-  const resolved = paths.map((path) => {
+  const inFileOrder = [...paths].sort((a, b) => a.data.position - b.data.position);
+  const resolved = inFileOrder.map((path) => {
     const seen = new Set<string>();
     const steps: Array<PathStep<N>> = [];
     path.data.steps.forEach(({ note: slug, why }, step) => {

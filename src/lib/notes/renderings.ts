@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataStore } from 'astro/loaders';
-import { type NotePageData, readPageData } from '../../plugins/page-data';
+import { type NotePageData, readPageData } from '../content/page-data';
 
 type StoredEntry = ReturnType<DataStore['values']>[number];
 type RenderedContent = NonNullable<StoredEntry['rendered']>;
@@ -89,7 +89,7 @@ function readRenderingMetadata(rendering: string): RenderingMetadata {
 // A rendering never changes under its name, so its page data is read and checked once per process.
 const pageDataByRendering = new Map<string, NotePageData>();
 
-/** What the Markdown plugins recorded while rendering (src/plugins/page-data.ts); `file` names the note in errors. */
+/** What the plugins recorded while rendering (src/lib/content/page-data.ts); `file` names the note in errors. */
 export function readRenderingPageData(rendering: string, file: string): NotePageData {
   let page = pageDataByRendering.get(rendering);
   if (page === undefined) {

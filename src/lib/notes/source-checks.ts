@@ -2,10 +2,10 @@
 import { createHash } from 'node:crypto';
 import type { ContentProblem } from '../content/errors';
 import { checkFrontmatterDates, readFrontmatter } from './frontmatter';
-import { slugFromFileName } from '../site/paths';
+import { slugFromFileName } from '../content/entry-files';
 
 export interface NoteSource {
-  /** Path relative to the project root, e.g. `content/notes/gil.md`. */
+  /** Path relative to the project root, e.g. `content/notes/uvloop.md`. */
   file: string;
   text: string;
 }

@@ -6,6 +6,7 @@
  * files that changed.
  */
 import { createHash } from 'node:crypto';
+import { basePrefix } from '../site/paths';
 
 export interface BuiltFile {
   /** Path inside the built site, with `/` separators: `notes/gil/index.html`. */
@@ -34,8 +35,7 @@ export function precachedFiles<F extends Pick<BuiltFile, 'path'>>(files: readonl
 
 /** The address a file is served at under `base`: a page's folder, `/notes/gil/`, not its index.html. */
 export function urlOf(path: string, base: string): string {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  return `${prefix}${path.replace(/(^|\/)index\.html$/, '$1')}`;
+  return `${basePrefix(base)}${path.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
 /** One file of the offline cache: where it is served, a hash of its bytes, and its size. */

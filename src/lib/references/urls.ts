@@ -1,5 +1,5 @@
-/** The one rule for comparing URLs: which links are outbound and which reference a link belongs to. */
-import { memoized } from '../site/memo';
+/** The one rule for comparing URLs: spellings of one address, and which reference a link belongs to. */
+import { memoized } from '../content/memo';
 
 const WEB_SCHEMES = new Set(['http:', 'https:']);
 
@@ -9,7 +9,7 @@ const WEB_SCHEMES = new Set(['http:', 'https:']);
  * slash on a path other than `/`, no empty `?` or `#`. Query and fragment are kept.
  */
 export function normalizeUrl(raw: string): string {
-  return normalized(new URL(raw.trim()));
+  return normalized(new URL(raw));
 }
 
 /** `normalizeUrl` of a parsed URL, which it may change. */
@@ -22,12 +22,12 @@ function normalized(url: URL): string {
 
 /** Whether a string parses as an absolute URL. */
 function isAbsoluteUrl(raw: string): boolean {
-  return URL.canParse(raw.trim());
+  return URL.canParse(raw);
 }
 
 /** Whether an absolute URL uses http or https. */
 export function isWebUrl(raw: string): boolean {
-  return isAbsoluteUrl(raw) && WEB_SCHEMES.has(new URL(raw.trim()).protocol);
+  return isAbsoluteUrl(raw) && WEB_SCHEMES.has(new URL(raw).protocol);
 }
 
 /** The URL without its `#fragment`: the page a fragment points into. */
@@ -38,23 +38,11 @@ export function withoutFragment(raw: string): string {
 }
 
 /**
- * Whether `href` leaves the site: an absolute http(s) URL on another host than `siteUrl`.
- * Relative links, same-site absolute links and other schemes (`mailto:`) are not outbound.
- */
-export const isOutboundUrl = memoized((href: string, siteUrl: string): boolean => {
-  // Every link of every note passes here, on every page that lists references: relative links skip the parser.
-  const trimmed = href.trim();
-  if (!/^https?:/i.test(trimmed)) return false;
-  const url = URL.parse(trimmed);
-  return url !== null && url.host.toLowerCase() !== new URL(siteUrl).host.toLowerCase();
-});
-
-/**
  * Keys under which a link can match a reference, most specific first: the exact URL, then
  * the page it points into. A reference for `page#section` wins over one for `page`.
  */
 export const referenceKeys = memoized((href: string): readonly string[] => {
-  const url = new URL(href.trim());
+  const url = new URL(href);
   const exact = normalized(url);
   url.hash = '';
   const page = normalized(url);

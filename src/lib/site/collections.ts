@@ -1,5 +1,4 @@
 /** The site's queries over Astro's content collections; pages call these, never getCollection. */
-import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { experimental_AstroContainer } from 'astro/container';
@@ -7,9 +6,8 @@ import { loadRenderers } from 'astro:container';
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { oncePerContentVersion } from './content-version';
 import { contentRoot } from '../content/root';
-import { ContentError } from '../content/errors';
-import { utf8Text } from '../content/text-files';
-import { linkHealth, needsAttention, parseLinkStatusJson, type LinkStatusFile } from '../link-health/status';
+import { LINK_STATUS_ENTRY } from '../link-health/loader';
+import { linkHealth, needsAttention, parseLinkStatus, type LinkStatusFile } from '../link-health/status';
 import { publishedNotes } from '../notes/publishing';
 import {
   buildReferenceIndex,
@@ -17,9 +15,9 @@ import {
   referencesByTopic,
   referencesOfNote,
 } from '../references/index-of-references';
-import { isOutboundUrl } from '../references/urls';
+import { isOutboundUrl } from '../references/links';
 import { notesByTag, notesWithTag, relatedNotes, tagSummaries } from '../notes/tags';
-import { type CollectedLink, type NotePageData, readPageData } from '../../plugins/page-data';
+import { type CollectedLink, type NotePageData, readPageData } from '../content/page-data';
 import { buildApiIndex } from '../references/api-index';
 import { placesOfNote, resolvePaths } from '../notes/reading-paths';
 import { releaseChanges } from '../python-docs/changes';
@@ -183,7 +181,7 @@ const getApiIndex = oncePerContentVersion(async () =>
 /**
  * Every cited reference grouped by kind with the notes citing it, the uncited ones, every
  * standard-library API the notes link to, by module, and the last link check with the references
- * that need attention. The link status is read each time: `npm run links` rewrites it.
+ * that need attention.
  */
 export async function getReferenceIndex() {
   const index = await getCitedReferences();
@@ -194,15 +192,16 @@ export async function getReferenceIndex() {
   return { ...index, apis: await getApiIndex(), status, attention };
 }
 
-/** The last link check (content/link-status.json); none yet means every link shows as unchecked. */
-export async function getLinkStatus(): Promise<LinkStatusFile> {
-  const file = join(contentRoot(), 'link-status.json');
-  const bytes = await readFile(file).catch(() => undefined);
-  if (bytes === undefined) return { links: {} };
-  const text = utf8Text(bytes, relative(process.cwd(), file));
-  if (typeof text !== 'string') throw new ContentError([text]);
-  return parseLinkStatusJson(text, relative(process.cwd(), file));
-}
+/**
+ * The last link check (content/link-status.json, a collection its loader keeps in step with the
+ * file); none yet means every link shows as unchecked.
+ */
+export const getLinkStatus = oncePerContentVersion(async (): Promise<LinkStatusFile> => {
+  const entry = await getEntry('linkStatus', LINK_STATUS_ENTRY);
+  return entry === undefined
+    ? { links: {} }
+    : parseLinkStatus(entry.data, relative(process.cwd(), join(contentRoot(), 'link-status.json')));
+});
 
 /**
  * The reading paths in the order of content/paths.yaml, each step with its note; steps naming no published note are

@@ -13,11 +13,21 @@ if (import.meta.hot) {
   });
 }
 
-/** `load`, run on first use and again only after the content changed. */
+/**
+ * `load`, run on first use and again only after the content changed. A load that fails is not
+ * kept: the next request tries again, so a passing problem (a file read half-written) is not
+ * served until the next edit.
+ */
 export function oncePerContentVersion<T>(load: () => Promise<T>): () => Promise<T> {
   let cached: { version: number; value: Promise<T> } | undefined;
   return () => {
-    if (cached?.version !== contentVersion) cached = { version: contentVersion, value: load() };
+    if (cached?.version !== contentVersion) {
+      const entry = { version: contentVersion, value: load() };
+      cached = entry;
+      entry.value.catch(() => {
+        if (cached === entry) cached = undefined;
+      });
+    }
     return cached.value;
   };
 }

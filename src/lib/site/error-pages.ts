@@ -8,7 +8,7 @@ import { type ErrorPattern, messagePattern } from '../errors/pasted';
 import { reproducersOf, seenOn } from '../errors/reproduction';
 import { PLACEHOLDER } from '../snippets/output-match';
 import { apiLookup, INVENTORY_FILE, loadInventory } from '../python-docs/inventory';
-import { cacheKeyOf } from './cache-key';
+import { cacheKeyOf, renderInputsDigest } from './cache-keys';
 import {
   type ErrorEntry,
   getErrors,
@@ -22,6 +22,9 @@ import {
 import { oncePerContentVersion } from './content-version';
 
 const getApiLookup = oncePerContentVersion(async () => apiLookup(loadInventory(INVENTORY_FILE)));
+
+/** What every entry's body was rendered with besides the entry: part of each page's key. */
+const getRenderInputs = oncePerContentVersion(async () => renderInputsDigest());
 
 /** Where the docs document a class as a traceback names it: `asyncio.queues.QueueFull` is `asyncio.QueueFull`. */
 async function classDocs(name: string | undefined, module: string): Promise<string | undefined> {
@@ -47,6 +50,7 @@ export async function getErrorPage(entry: ErrorEntry) {
   );
   return {
     entry,
+    renderInputs: await getRenderInputs(),
     headings: page.headings,
     messages,
     moduleUrl: (await getApiLookup())(entry.data.module)?.url,
@@ -60,14 +64,23 @@ export async function getErrorPage(entry: ErrorEntry) {
 
 export type ErrorPage = Awaited<ReturnType<typeof getErrorPage>>;
 
+/** An error page's props: in a build, all it shows, which its key is made of; in `astro dev`, the entry alone. */
+export type ErrorPageProps = { page: ErrorPage } | { entry: ErrorEntry };
+
+/** Every error page's path; a build gathers each page's props up front and keys the page by them. */
 export async function getErrorPaths() {
   return Promise.all(
-    (await getErrors()).map(async (entry) => ({
-      params: { slug: entry.id },
-      props: { entry },
-      ...(import.meta.env.DEV ? {} : { cacheKey: cacheKeyOf(await getErrorPage(entry)) }),
-    })),
+    (await getErrors()).map(async (entry) => {
+      if (import.meta.env.DEV) return { params: { slug: entry.id }, props: { entry } satisfies ErrorPageProps };
+      const page = await getErrorPage(entry);
+      return { params: { slug: entry.id }, props: { page } satisfies ErrorPageProps, cacheKey: cacheKeyOf(page) };
+    }),
   );
+}
+
+/** What an error page renders: the props its key was made of, or in `astro dev` the same, gathered now. */
+export async function errorPageOf(props: ErrorPageProps): Promise<ErrorPage> {
+  return 'page' in props ? props.page : getErrorPage(props.entry);
 }
 
 /** Every published entry by module, each with where today's message was seen: the errors page. */

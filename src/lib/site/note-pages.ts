@@ -1,9 +1,10 @@
 /**
- * The note pages: everything a note's page shows besides its body, and the key under which an
- * incremental build reuses the page while none of it changes. The key is made from the very
- * props the page renders, so nothing the page shows can change without changing the key.
+ * The note pages: everything a note's page shows, and the key under which an incremental build
+ * reuses the page while none of it changes. In a build the page renders from the very object its
+ * key is made of, so nothing the page shows can change without changing the key.
  */
-import { cacheKeyOf } from './cache-key';
+import { cacheKeyOf, renderInputsDigest } from './cache-keys';
+import { oncePerContentVersion } from './content-version';
 import {
   getNotes,
   getPageDataOf,
@@ -18,11 +19,18 @@ import {
 /** Another note as a page shows it, by title and summary: editing its body leaves this page as it is. */
 const listed = ({ id, data }: Note): ListedNote => ({ id, data });
 
-/** What the page of `note` shows besides its body. */
+/** What every note's body was rendered with besides the note: part of each page's key. */
+const getRenderInputs = oncePerContentVersion(async () => renderInputsDigest());
+
+/**
+ * What the page of `note` shows. Its body is named by the note (its file's digest, and for a .md note the rendering it
+ * was rendered to) and the render inputs: an .mdx note is rendered when its page is.
+ */
 export async function getNotePage(note: Note) {
   const page = await getPageDataOf(note);
   return {
     note,
+    renderInputs: await getRenderInputs(),
     headings: page.headings,
     readingMinutes: page.readingMinutes,
     tags: await getTagsOf(note),
@@ -38,16 +46,24 @@ export async function getNotePage(note: Note) {
 
 export type NotePage = Awaited<ReturnType<typeof getNotePage>>;
 
+/** A note page's props: in a build, all it shows, which its key is made of; in `astro dev`, the note alone. */
+export type NotePageProps = { page: NotePage } | { note: Note };
+
 /**
  * Every note page's path. `astro dev` renders one page per request and reuses nothing, so only a
- * build spends the time to gather every page's props for its key.
+ * build spends the time to gather every page's props up front, and keys the page by them.
  */
 export async function getNotePaths() {
   return Promise.all(
-    (await getNotes()).map(async (note) => ({
-      params: { slug: note.id },
-      props: { note },
-      ...(import.meta.env.DEV ? {} : { cacheKey: cacheKeyOf(await getNotePage(note)) }),
-    })),
+    (await getNotes()).map(async (note) => {
+      if (import.meta.env.DEV) return { params: { slug: note.id }, props: { note } satisfies NotePageProps };
+      const page = await getNotePage(note);
+      return { params: { slug: note.id }, props: { page } satisfies NotePageProps, cacheKey: cacheKeyOf(page) };
+    }),
   );
+}
+
+/** What a note page renders: the props its key was made of, or in `astro dev` the same, gathered now. */
+export async function notePageOf(props: NotePageProps): Promise<NotePage> {
+  return 'page' in props ? props.page : getNotePage(props.note);
 }

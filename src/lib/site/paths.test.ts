@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, noteUrl, slugFromFileName, tagUrl, withBase } from './paths';
-
-describe('slugFromFileName', () => {
-  it.each([
-    ['content/notes/the-gil.md', 'the-gil'],
-    ['asyncio/task-groups.mdx', 'task-groups'],
-    ['uvloop.md', 'uvloop'],
-    ['folder\\windows.md', 'windows'],
-  ])('%s -> %s', (input, expected) => {
-    expect(slugFromFileName(input)).toBe(expected);
-  });
-});
+import { absoluteUrl, basePrefix, LAYOUT_IDS, layoutIdsOf, noteUrl, tagUrl, withBase } from './paths';
 
 describe('URLs respect the base path', () => {
   it.each([
@@ -25,5 +14,27 @@ describe('URLs respect the base path', () => {
 
   it('builds absolute URLs for canonical links and feeds', () => {
     expect(absoluteUrl('/docs/notes/gil/', 'https://example.org')).toBe('https://example.org/docs/notes/gil/');
+  });
+});
+
+describe('basePrefix', () => {
+  it.each([
+    ['/', '/'],
+    ['/sub', '/sub/'],
+    ['/sub/', '/sub/'],
+  ])('%s -> %s', (base, prefix) => {
+    expect(basePrefix(base)).toBe(prefix);
+  });
+});
+
+describe('layoutIdsOf', () => {
+  it('names only the sections a note page renders', () => {
+    expect(layoutIdsOf({ tableOfContents: false, references: false, related: false })).toEqual([LAYOUT_IDS.main]);
+    expect(layoutIdsOf({ tableOfContents: true, references: true, related: true })).toEqual([
+      'main',
+      'toc-heading',
+      'references',
+      'related-heading',
+    ]);
   });
 });

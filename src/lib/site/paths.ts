@@ -1,15 +1,11 @@
-/** Every URL the site builds for its own pages, and the slug rule, in one place. */
+/** Every URL and element id the site builds for its own pages, in one place. */
 
-/** The slug of a note is its file name without folder or extension. */
-export function slugFromFileName(path: string): string {
-  const name = path.split(/[\\/]/).pop() ?? path;
-  return name.replace(/\.mdx?$/, '');
-}
+/** The base path as a prefix of site paths: with exactly one trailing slash, `/sub/` for `/sub` or `/sub/`. */
+export const basePrefix = (base: string): string => (base.endsWith('/') ? base : `${base}/`);
 
 /** Joins the configured base path and a site path, keeping exactly one slash between them. */
 export function withBase(path: string, base: string = import.meta.env.BASE_URL): string {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  return `${prefix}${path.replace(/^\/+/, '')}`;
+  return `${basePrefix(base)}${path.replace(/^\/+/, '')}`;
 }
 
 export const homeUrl = (base?: string) => withBase('/', base);
@@ -37,8 +33,32 @@ export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(path, site).href;
 }
 
-/** Ids the note layout puts around every note's content; a link to `#main` and the like lands too. */
-export const LAYOUT_ANCHORS = ['main', 'toc-heading', 'references', 'related-heading'] as const;
+/**
+ * The ids the layout gives its own elements around a note, and the one the footnotes section
+ * carries. A heading never takes one of them (src/plugins/heading-ids.ts starts from these).
+ */
+export const LAYOUT_IDS = {
+  main: 'main',
+  tableOfContents: 'toc-heading',
+  references: 'references',
+  related: 'related-heading',
+  footnotes: 'footnote-label',
+  /** An error page's list of the message in each version. */
+  versions: 'versions-heading',
+} as const;
+
+/** Every id a heading must not take. */
+export const RESERVED_IDS: readonly string[] = Object.values(LAYOUT_IDS);
+
+/** The layout's ids a note page carries, by what it shows: a section it does not render has no id to link to. */
+export function layoutIdsOf(shows: { tableOfContents: boolean; references: boolean; related: boolean }): string[] {
+  return [
+    LAYOUT_IDS.main,
+    ...(shows.tableOfContents ? [LAYOUT_IDS.tableOfContents] : []),
+    ...(shows.references ? [LAYOUT_IDS.references] : []),
+    ...(shows.related ? [LAYOUT_IDS.related] : []),
+  ];
+}
 
 /** The element id of a reference on the page of its kind. */
 export const referenceAnchor = (referenceId: string) => `ref-${referenceId}`;

@@ -1,4 +1,5 @@
 /** The security policy of every page, delivered in a <meta> tag and in the host's headers file. */
+import { basePrefix } from './paths';
 
 /**
  * Scripts and styles are files on this origin (the build never inlines them), and code colours
@@ -34,7 +35,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 /** A `_headers` file, the format Netlify, Cloudflare Pages and compatible hosts read. */
 export function headersFile(base: string): string {
-  const root = base.endsWith('/') ? base : `${base}/`;
+  const root = basePrefix(base);
   const lines = Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`);
   const assets = `${root}_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n`;
   return `${root}*\n${lines.join('\n')}\n\n${assets}`;

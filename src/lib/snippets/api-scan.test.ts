@@ -51,6 +51,14 @@ describe('scanSnippetApis', () => {
     ]);
   });
 
+  it('takes no guard from a hasattr() in a comment', () => {
+    const code = 'import asyncio\n# hasattr(asyncio, "TaskGroup") is true from 3.11\nasyncio.TaskGroup\n';
+    expect(scanSnippetApis(code, lookup).map(({ target, guarded }) => [target.name, guarded])).toEqual([
+      ['asyncio', undefined],
+      ['asyncio.TaskGroup', undefined],
+    ]);
+  });
+
   it('ignores names in strings and comments', () => {
     const code =
       "import asyncio\n# asyncio.TaskGroup would need 3.11\nprint(\"asyncio.timeout()\")\nprint('''tg.cancel()''')\n";

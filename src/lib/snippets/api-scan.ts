@@ -16,14 +16,23 @@ export interface UsedApi {
   guarded?: true;
 }
 
-/** The code with comments and string literals blanked (newlines kept, so lines stay where they were). */
-export function withoutStringsAndComments(code: string): string {
+/** A string literal (with its prefix) or a comment: a `#` inside a string starts no comment. */
+const LITERAL_OR_COMMENT =
+  /(?:[rRbBuUfF]{0,2})("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|#[^\n]*/g;
+
+/** The code with comments blanked, and string literals too unless they are kept (newlines stay where they were). */
+function blanked(code: string, keepStrings: boolean): string {
   const blank = (text: string) => text.replace(/[^\n]/g, ' ');
-  return code.replace(
-    /(?:[rRbBuUfF]{0,2})("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|#[^\n]*/g,
-    (match, literal?: string) => (literal === undefined ? blank(match) : blank(match)),
+  return code.replace(LITERAL_OR_COMMENT, (match, literal?: string) =>
+    literal !== undefined && keepStrings ? match : blank(match),
   );
 }
+
+/** The code with comments and string literals blanked (newlines kept, so lines stay where they were). */
+export const withoutStringsAndComments = (code: string): string => blanked(code, false);
+
+/** The code with comments blanked: what runs, string arguments such as `hasattr()`'s included. */
+export const withoutComments = (code: string): string => blanked(code, true);
 
 const lineAt = (code: string, index: number) => code.slice(0, index).split('\n').length;
 
@@ -76,8 +85,8 @@ export function scanSnippetApis(code: string, lookup: ApiLookup): UsedApi[] {
     return [bindings.get(head) ?? head, ...rest].join('.');
   };
   const guarded = new Set(
-    [...code.matchAll(/hasattr\(\s*([\w.]+)\s*,\s*['"](\w+)['"]\s*\)/g)].map(([, owner = '', attribute = '']) =>
-      resolve(`${owner}.${attribute}`),
+    [...withoutComments(code).matchAll(/hasattr\(\s*([\w.]+)\s*,\s*['"](\w+)['"]\s*\)/g)].map(
+      ([, owner = '', attribute = '']) => resolve(`${owner}.${attribute}`),
     ),
   );
   const used = new Map<string, UsedApi>();

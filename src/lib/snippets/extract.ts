@@ -2,14 +2,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Code, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { markdownToMdast, mdxToMdast } from 'satteri';
 import { visit } from 'unist-util-visit';
+import { isEntryFile } from '../content/entry-files';
+import { withoutFrontmatter } from '../content/frontmatter';
+import { isPythonFence, OUTPUT_FENCE } from './languages';
 import { parseSnippetMeta, type SnippetMeta } from './meta';
-
-const PYTHON_LANGS = new Set(['python', 'py']);
 
 export interface Snippet {
   /** The note file, as given to the extractor. */
@@ -24,17 +22,11 @@ export interface Snippet {
   problem?: string;
 }
 
-/** Blanks the frontmatter so the parser ignores it and line numbers stay those of the file. */
-function withoutFrontmatter(source: string): string {
-  const match = /^---\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(source);
-  return match ? source.slice(0, match[0].length).replace(/[^\n]/g, '') + source.slice(match[0].length) : source;
-}
-
+/** The note's Markdown tree as the site's processor (Sätteri) parses it; lines are the file's. */
 function parse(source: string, file: string): Root {
-  const processor = unified().use(remarkParse).use(remarkGfm);
-  if (file.endsWith('.mdx')) processor.use(remarkMdx);
+  const toMdast = file.endsWith('.mdx') ? mdxToMdast : markdownToMdast;
   try {
-    return processor.parse(withoutFrontmatter(source));
+    return toMdast(withoutFrontmatter(source), { features: { gfm: true } }) as Root;
   } catch (error) {
     // MDX refuses what Markdown accepts (a stray `{` or `<`); say which note.
     throw new Error(`${file}: cannot parse: ${(error as Error).message}`, { cause: error });
@@ -45,10 +37,10 @@ function parse(source: string, file: string): Root {
 export function extractSnippets(source: string, file: string): Snippet[] {
   const snippets: Snippet[] = [];
   visit(parse(source, file), 'code', (node: Code, index, parent) => {
-    if (!PYTHON_LANGS.has(node.lang ?? '')) return;
+    if (!isPythonFence(node.lang)) return;
     const line = node.position?.start.line ?? 0;
     const next = index === undefined ? undefined : parent?.children[index + 1];
-    const output = next?.type === 'code' && next.lang === 'output' ? next.value : undefined;
+    const output = next?.type === 'code' && next.lang === OUTPUT_FENCE ? next.value : undefined;
     let meta: SnippetMeta = { run: false };
     let problem: string | undefined;
     try {
@@ -77,7 +69,7 @@ export function extractSnippets(source: string, file: string): Snippet[] {
 export async function collectSnippets(contentDir: string, displayRoot = process.cwd()): Promise<Snippet[]> {
   const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
   const files = entries
-    .filter((entry) => entry.isFile() && /\.mdx?$/.test(entry.name))
+    .filter((entry) => entry.isFile() && isEntryFile(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
   const perFile = await Promise.all(

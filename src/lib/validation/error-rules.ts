@@ -7,7 +7,7 @@ import type { ContentProblem } from '../content/errors';
 import { compareVersions } from '../python-docs/versions';
 import { type ErrorEntryLike, messagesOf, shownMessage } from '../errors/messages';
 import { reproducerMeta, reproducersOf } from '../errors/reproduction';
-import type { CollectedSnippet } from '../../plugins/page-data';
+import type { CollectedSnippet } from '../content/page-data';
 
 export interface ErrorEntryToCheck extends ErrorEntryLike {
   data: ErrorEntryLike['data'] & { notes: readonly string[] };

@@ -13,18 +13,22 @@ import {
   getNotes,
   getReferenceMatcher,
   getReferences,
+  getReferencesOf,
+  getRelatedNotes,
   getRenderedErrors,
   getRenderedNotes,
   type RenderedNote,
 } from '../site/collections';
 import { INVENTORY_FILE, loadInventory } from '../python-docs/inventory';
 import { errorEntryProblems } from './error-rules';
+import { errorUrl, LAYOUT_IDS, layoutIdsOf, noteUrl } from '../site/paths';
+import { tableOfContents } from '../notes/reading';
 import { contentRoot } from '../content/root';
 import { oncePerContentVersion } from '../site/content-version';
 import { ContentError, type ContentProblem } from '../content/errors';
 import { yamlLineOf } from '../content/yaml-lines';
 import { resolvePaths } from '../notes/reading-paths';
-import { linesBeforeBody } from '../notes/source-lines';
+import { linesBeforeBody } from '../content/frontmatter';
 import { formatUncited } from '../references/uncited';
 import { linkFindings } from './link-rules';
 import { pathProblem } from './path-rules';
@@ -43,7 +47,7 @@ function fileText(path: string): string {
   }
 }
 
-/** The entry's file as authors see it, and a way to turn a line the plugins saw into a line of it. */
+/** The note's file as authors see it, and a way to turn a line the plugins saw into a line of it. */
 function noteFile(note: Pick<RenderedNote['note'], 'filePath' | 'id'>) {
   const path = note.filePath ?? note.id;
   let offset: number | undefined;
@@ -79,13 +83,35 @@ async function findings(): Promise<Findings> {
   const tagIds = new Set(tags.map((tag) => tag.id));
   const referencesFile = join(root, 'references.yaml');
   const matchReference = await getReferenceMatcher();
+  // The ids each note page carries: its headings, and the layout's sections that page renders.
+  const anchors = new Map(
+    await Promise.all(
+      rendered.map(async ({ note, page }) => {
+        const layout = layoutIdsOf({
+          tableOfContents: tableOfContents(page.headings).length > 0,
+          references: (await getReferencesOf(page.links)).length > 0,
+          related: (await getRelatedNotes(note)).length > 0,
+        });
+        return [note.id, new Set([...page.headings.map((heading) => heading.id), ...layout])] as const;
+      }),
+    ),
+  );
   const targets = {
     site: import.meta.env.SITE,
-    headingIds: new Map(
-      rendered.map(({ note, page }) => [note.id, new Set(page.headings.map((heading) => heading.id))] as const),
-    ),
-    errorHeadingIds: new Map(
-      errors.map(({ entry, page }) => [entry.id, new Set(page.headings.map((heading) => heading.id))] as const),
+    anchors,
+    // An error page carries its headings, the list of versions, and the layout's references and reading list.
+    errorAnchors: new Map(
+      await Promise.all(
+        errors.map(async ({ entry, page }) => {
+          const layout = layoutIdsOf({
+            tableOfContents: false,
+            references: (await getReferencesOf(page.links)).length > 0,
+            related: entry.data.notes.length > 0,
+          });
+          const ids = [...page.headings.map((heading) => heading.id), LAYOUT_IDS.versions, ...layout];
+          return [entry.id, new Set(ids)] as const;
+        }),
+      ),
     ),
     tagIds,
     isCatalogued: (url: string) => matchReference(url) !== undefined,
@@ -95,7 +121,7 @@ async function findings(): Promise<Findings> {
   const warnings: string[] = [];
   for (const { note, page } of rendered) {
     const { file, fileLine, fieldLine } = noteFile(note);
-    const links = linkFindings({ slug: note.id, file, links: page.links }, targets, fileLine);
+    const links = linkFindings({ page: noteUrl(note.id, '/'), file, links: page.links }, targets, fileLine);
     problems.push(
       ...tagProblems(
         note.data.tags.map((tag) => tag.id),
@@ -121,7 +147,7 @@ async function findings(): Promise<Findings> {
   };
   for (const { entry, page } of errors) {
     const { file, fileLine, fieldLine } = noteFile(entry);
-    const links = linkFindings({ slug: entry.id, section: 'errors', file, links: page.links }, targets, fileLine);
+    const links = linkFindings({ page: errorUrl(entry.id, '/'), file, links: page.links }, targets, fileLine);
     problems.push(
       ...page.problems.map(({ line, message }) => ({
         file,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CollectedLink } from '../../plugins/page-data';
+import type { CollectedLink } from '../content/page-data';
 import { formatProblem } from '../content/errors';
 import { linkFindings, type LinkTargets } from './link-rules';
 
 const targets: LinkTargets = {
   site: 'https://pyconcurrency.example.org',
-  headingIds: new Map([
-    ['the-gil', new Set(['why-it-matters'])],
+  anchors: new Map([
+    ['the-gil', new Set(['why-it-matters', 'main', 'references'])],
     ['taskgroup', new Set(['cancellation', 'about-pep-525'])],
   ]),
   tagIds: new Set(['asyncio']),
@@ -22,7 +22,7 @@ const link = (url: string, line = 3, kind: CollectedLink['kind'] = 'link'): Coll
 });
 const check = (links: CollectedLink[], fileLine?: (line: number) => number) => {
   const { problems, warnings } = linkFindings(
-    { slug: 'the-gil', file: 'content/notes/the-gil.md', links },
+    { page: '/notes/the-gil/', file: 'content/notes/the-gil.md', links },
     targets,
     fileLine,
   );
@@ -62,7 +62,7 @@ describe('linkFindings', () => {
         "content/notes/the-gil.md:8: link data:text/html,hi uses the data: scheme, which is not allowed: link to https:// pages, other notes (../slug/) or mailto: addresses",
         "content/notes/the-gil.md:9: link https://docs.python.org:99999/3/ is not a valid URL: write it as https://host/path",
         "content/notes/the-gil.md:10: link ../no-such-note/ points to a note "no-such-note" that does not exist: link to an existing file name in content/notes/",
-        "content/notes/the-gil.md:11: link ../taskgroup/#no-such-heading points to #no-such-heading, which is no heading of "taskgroup": headings there are #cancellation, #about-pep-525",
+        "content/notes/the-gil.md:11: link ../taskgroup/#no-such-heading points to #no-such-heading, which is no heading of "taskgroup": its page has #cancellation, #about-pep-525",
         "content/notes/the-gil.md:12: link ../../tags/asyncoi/ points to a tag "asyncoi" that is not in content/tags.yaml",
         "content/notes/the-gil.md:13: links to https://blog.example.net/post/, which has no entry in content/references.yaml: add one with id, url, title, kind, author, year and summary (or link to a URL that is already there)",
         "content/notes/the-gil.md:14: link /notes/taskgroup/ starts at the site root, which breaks when the site is hosted under a sub-path: write it relative, e.g. ../other-note/",
@@ -84,6 +84,14 @@ describe('linkFindings', () => {
         "content/notes/the-gil.md:6: image chart.png points to /notes/the-gil/chart.png, which is no page of this site: link to notes as ../slug/, error entries as ../../errors/slug/, tags as ../../tags/id/",
       ]
     `);
+  });
+
+  it('accepts a link to a layout section only on a note whose page renders it', () => {
+    // the-gil cites references, so its page has #references; taskgroup cites none.
+    expect(check([link('#references'), link('../taskgroup/#references', 4)]).problems).toEqual([
+      'content/notes/the-gil.md:4: link ../taskgroup/#references points to #references, which is no heading of ' +
+        '"taskgroup": its page has #cancellation, #about-pep-525',
+    ]);
   });
 
   it('only warns about a catalogued plain http link', () => {

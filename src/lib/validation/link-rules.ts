@@ -5,25 +5,23 @@
  * images served by the site itself. A plain http:// link is only a warning.
  */
 import type { ContentProblem } from '../content/errors';
-import { LAYOUT_ANCHORS } from '../site/paths';
-import { classifyLink, type LinkingSection } from '../site/links';
-import type { CollectedLink } from '../../plugins/page-data';
+import { classifyLink } from '../references/links';
+import type { CollectedLink } from '../content/page-data';
 
 export interface NoteLinks {
-  slug: string;
-  /** Where the linking page lives: a note, or an error entry. */
-  section?: LinkingSection;
-  /** The note file as authors see it, e.g. `content/notes/gil.md`. */
+  /** The note page's site path, e.g. `/notes/gil/`: relative links resolve from there. */
+  page: string;
+  /** The note file as authors see it, e.g. `content/notes/uvloop.md`. */
   file: string;
   links: readonly CollectedLink[];
 }
 
 export interface LinkTargets {
   site: string;
-  /** Published notes by slug, with the ids of their headings as rendered. */
-  headingIds: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Published error entries by slug, with the ids of their headings as rendered. */
-  errorHeadingIds?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Published notes by slug, with the ids their pages carry: headings as rendered, and the layout's own. */
+  anchors: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Published error entries by slug, with the ids their pages carry. */
+  errorAnchors?: ReadonlyMap<string, ReadonlySet<string>>;
   tagIds: ReadonlySet<string>;
   isCatalogued: (url: string) => boolean;
   /** Where reference entries go, for the message that says how to add one. */
@@ -37,7 +35,7 @@ export interface LinkFindings {
 
 /** `line` is where the plugin saw the link; `fileLine` turns it into a line of the note file. */
 export function linkFindings(
-  { slug, section = 'notes', file, links }: NoteLinks,
+  { page, file, links }: NoteLinks,
   targets: LinkTargets,
   fileLine: (line: number) => number = (line) => line,
 ): LinkFindings {
@@ -54,7 +52,7 @@ export function linkFindings(
       );
       continue;
     }
-    const verdict = classifyLink(link.url, slug, targets.site, section);
+    const verdict = classifyLink(link.url, page, targets.site);
     const noun = link.kind === 'image' ? 'image' : 'link';
     switch (verdict.kind) {
       case 'problem':
@@ -71,32 +69,28 @@ export function linkFindings(
             `links to ${link.url}, which has no entry in ${targets.catalogueFile}: add one with id, url, title, ` +
               `kind, author, year and summary (or link to a URL that is already there)`,
           );
-        } else if (/^http:/i.test(link.url))
+        } else if (!verdict.https)
           warnings.push(
             `${file}:${at().line ?? '?'}: link ${link.url} uses plain http: use https:// where the site offers it`,
           );
         break;
       case 'note': {
-        const ids = targets.headingIds.get(verdict.slug);
+        const ids = targets.anchors.get(verdict.slug);
         if (ids === undefined)
           fail(
             `link ${link.url} points to a note "${verdict.slug}" that does not exist: link to an existing file name ` +
               `in content/notes/`,
           );
-        else if (
-          verdict.fragment !== undefined &&
-          !ids.has(verdict.fragment) &&
-          !(LAYOUT_ANCHORS as readonly string[]).includes(verdict.fragment)
-        ) {
+        else if (verdict.fragment !== undefined && !ids.has(verdict.fragment)) {
           fail(
             `link ${link.url} points to #${verdict.fragment}, which is no heading of "${verdict.slug}": ` +
-              `headings there are ${[...ids].map((id) => `#${id}`).join(', ') || 'none'}`,
+              `its page has ${[...ids].map((id) => `#${id}`).join(', ') || 'none'}`,
           );
         }
         break;
       }
       case 'error': {
-        const ids = targets.errorHeadingIds?.get(verdict.slug);
+        const ids = targets.errorAnchors?.get(verdict.slug);
         if (ids === undefined)
           fail(
             `link ${link.url} points to an error entry "${verdict.slug}" that does not exist: link to an existing ` +
@@ -105,7 +99,7 @@ export function linkFindings(
         else if (verdict.fragment !== undefined && !ids.has(verdict.fragment))
           fail(
             `link ${link.url} points to #${verdict.fragment}, which is no heading of the error entry ` +
-              `"${verdict.slug}": headings there are ${[...ids].map((id) => `#${id}`).join(', ') || 'none'}`,
+              `"${verdict.slug}": its page has ${[...ids].map((id) => `#${id}`).join(', ') || 'none'}`,
           );
         break;
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CollectedSnippet } from '../../plugins/page-data';
+import type { CollectedSnippet } from '../content/page-data';
 import { formatProblem } from '../content/errors';
 import { snippetProblems } from './snippet-rules';
 

@@ -3,7 +3,7 @@
  * declares (its own `python=`, else the note's `python:`, else the oldest supported Python), and a
  * runnable snippet calls a deprecated API only when its fence says why.
  */
-import type { CollectedSnippet } from '../../plugins/page-data';
+import type { CollectedSnippet } from '../content/page-data';
 import type { ContentProblem } from '../content/errors';
 import { OLDEST_SUPPORTED_PYTHON } from '../python-docs/version-marks';
 import { compareVersions, featureRelease } from '../python-docs/versions';

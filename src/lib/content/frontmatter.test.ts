@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linesBeforeBody } from './source-lines';
+import { linesBeforeBody, splitFrontmatter } from './frontmatter';
 
 describe('linesBeforeBody', () => {
   it.each([
@@ -10,5 +10,17 @@ describe('linesBeforeBody', () => {
     ['a note without frontmatter', 'Body\n', 'x.md', 0],
   ])('%s', (_name, source, file, lines) => {
     expect(linesBeforeBody(source, file)).toBe(lines);
+  });
+});
+
+describe('splitFrontmatter', () => {
+  it('finds the block where Astro does, and blanks it without moving a line', () => {
+    const split = splitFrontmatter('---\ntitle: X\n---\n\nBody\n');
+    expect(split).toEqual({ raw: '\ntitle: X\n', fenceLine: 1, body: '\n\n\n\nBody\n', linesBeforeMarkdown: 4 });
+  });
+
+  it('takes a closing fence Astro takes, and none from a file without a block', () => {
+    expect(splitFrontmatter('---\ntitle: X\n---\nBody')?.body).toBe('\n\n\nBody');
+    expect(splitFrontmatter('Body\n---\nmore\n---\n')).toBeUndefined();
   });
 });

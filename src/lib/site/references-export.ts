@@ -2,10 +2,10 @@
  * The reference index as plain JSON for other tools: reference fields, the citing notes and what each note was checked
  * against.
  */
-import type { ApiModule } from './api-index';
-import { isoDate } from '../site/dates';
-import type { ReferenceIndex, ReferenceLike } from './index-of-references';
-import { absoluteUrl, noteUrl } from '../site/paths';
+import type { ApiModule } from '../references/api-index';
+import { isoDate } from './dates';
+import type { ReferenceIndex, ReferenceLike } from '../references/index-of-references';
+import { absoluteUrl, noteUrl } from './paths';
 
 interface ExportableReference extends ReferenceLike {
   data: ReferenceLike['data'] & { author: string; summary: string; python?: string | undefined };

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLink } from './links';
+import { classifyLink, isOutboundUrl } from './links';
 
 const SITE = 'https://pyconcurrency.example.org';
-const from = (href: string) => classifyLink(href, 'the-gil', SITE, 'notes');
+const from = (href: string) => classifyLink(href, '/notes/the-gil/', SITE);
 
 describe('classifyLink', () => {
   it.each([
-    ['https://docs.python.org/3/', { kind: 'outbound' }],
-    ['http://masnun.rocks/2016/', { kind: 'outbound' }],
+    ['https://docs.python.org/3/', { kind: 'outbound', https: true }],
+    ['http://masnun.rocks/2016/', { kind: 'outbound', https: false }],
     ['mailto:someone@example.org', { kind: 'mail' }],
     ['../taskgroup/', { kind: 'note', slug: 'taskgroup' }],
     ['../taskgroup/#why-it-matters', { kind: 'note', slug: 'taskgroup', fragment: 'why-it-matters' }],
@@ -26,7 +26,7 @@ describe('classifyLink', () => {
     ['#how-to-fix-it', { kind: 'error', slug: 'coroutine-was-never-awaited', fragment: 'how-to-fix-it' }],
     ['../../notes/asyncio-basics/', { kind: 'note', slug: 'asyncio-basics' }],
   ])('%s from an error entry', (href, verdict) => {
-    expect(classifyLink(href, 'coroutine-was-never-awaited', SITE, 'errors')).toEqual(verdict);
+    expect(classifyLink(href, '/errors/coroutine-was-never-awaited/', SITE)).toEqual(verdict);
   });
 
   it.each([
@@ -45,5 +45,22 @@ describe('classifyLink', () => {
     const verdict = from(href);
     expect(verdict.kind).toBe('problem');
     expect(verdict.kind === 'problem' && verdict.message).toContain(message);
+  });
+});
+
+describe('isOutboundUrl', () => {
+  it.each([
+    ['https://docs.python.org/3/', true],
+    ['http://masnun.rocks/2016/', true],
+    ['../other-note/', false],
+    ['/notes/gil/', false],
+    ['#why-it-matters', false],
+    [`${SITE}/notes/gil/`, false],
+    ['https://PyConcurrency.example.org/tags/', false],
+    ['mailto:someone@example.org', false],
+    ['javascript:alert(1)', false],
+    ['ftp://example.org/file', false],
+  ])('%s -> %s', (href, expected) => {
+    expect(isOutboundUrl(href, SITE)).toBe(expected);
   });
 });
