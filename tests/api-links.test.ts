@@ -36,8 +36,8 @@ describe('API names in the notes link to the Python docs', () => {
   });
 
   it('the references index lists every linked API by module, with the notes that use it', async () => {
-    const page = await readPage(site, 'references');
-    expect(page.text('#kind-api')).toMatch(/^Standard-library APIs \(\d+\)$/);
+    const page = await readPage(site, 'references/apis');
+    expect(page.text('h1')).toMatch(/^Standard-library APIs \(\d+\)$/);
     const taskGroup = page.one('[id="api-asyncio.TaskGroup"]');
     expect(taskGroup).toBeDefined();
     const notes = page.all('[id="api-asyncio.TaskGroup"] .api-list__notes a').map((a) => attr(a, 'href'));

@@ -38,7 +38,16 @@ it('a warm rebuild shows a change of every render input on the pages that show i
     return JSON.stringify(inventory);
   });
   // The snippet run records: alpha's snippet ran on another CPython.
-  await editFile(root, 'snippet-runs.json', (text) => text.replace('"python": "3.11.7"', '"python": "3.12.1"'));
+  await editFile(root, 'snippet-runs.json', (text) => {
+    const records = JSON.parse(text) as {
+      snippets: Record<string, { note: string; runs: Array<{ build: string; python: string }> }>;
+    };
+    const alpha = Object.values(records.snippets).find((record) => record.note.endsWith('notes/alpha.md'));
+    const run = alpha?.runs.find((candidate) => candidate.build === 'cpython');
+    if (!run) throw new Error('the fixture records have no CPython run of alpha’s snippet');
+    run.python = '3.12.1';
+    return JSON.stringify(records, null, 2);
+  });
   // The plugins' code: outbound links say so in other words.
   await editFile(workspace, 'src/plugins/external-links.ts', (text) =>
     text.replace("EXTERNAL_SITE_TEXT = ' (external site)'", "EXTERNAL_SITE_TEXT = ' (another site)'"),

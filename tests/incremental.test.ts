@@ -68,14 +68,14 @@ describe('a rebuild after editing notes, tags and references', () => {
     expect(alpha.text('h1')).toBe('Alpha: gather coroutines, edited');
     expect(attr(alpha.one('h2#the-code'), 'id')).toBe('the-code');
     expect(citedTitles(alpha)).toContain('PEP 525 – Asynchronous Generators');
-    for (const path of ['', 'tags/asyncio', 'paths', 'references', 'notes/beta']) {
+    for (const path of ['', 'tags/asyncio', 'paths', 'references/pep', 'notes/beta', 'errors/event-loop-is-closed']) {
       const titles = await titlesLinkingTo(fixed.outDir, path, '/notes/alpha/');
       expect(titles.length, path).toBeGreaterThan(0);
       expect(titles, path).not.toContain('Alpha: gather two coroutines');
     }
     const beta = await readPage(fixed.outDir, 'notes/beta');
     expect(beta.text('.path-nav__previous')).toBe('Previous Alpha: gather coroutines, edited');
-    const references = await readPage(fixed.outDir, 'references');
+    const references = await readPage(fixed.outDir, 'references/pep');
     expect(references.text('#ref-pep-525 .reference__cited')).toContain('Alpha: gather coroutines, edited');
 
     // A tag's label is shown on the pages of the notes carrying it, and on no other note page.
