@@ -2,11 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { satteri } from '@astrojs/markdown-satteri';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { offlineReading } from './src/integrations/offline.ts';
 import { shikiColoursCss } from './src/integrations/shiki-colours.ts';
-import { forSatteri, notePlugins } from './src/plugins/index.ts';
+import { forSatteri, noteProcessor, notePlugins } from './src/plugins/index.ts';
 import { apiLookup, INVENTORY_FILE, loadInventory } from './src/lib/python-docs/inventory.ts';
 import { marksLookup, readSnippetRecordsFile } from './src/lib/snippets/records.ts';
 import { contentRoot } from './src/lib/content/root.ts';
@@ -41,8 +40,7 @@ const plugins = notePlugins({
 
 // Every note, .md and .mdx, goes through Sätteri, Astro's native Markdown processor with GFM built
 // in, and the site's plugins (src/plugins/index.ts): @astrojs/mdx renders with `markdown.processor`.
-// Typographic quotes are written directly where they matter: no smart-punctuation pass runs.
-const markdownProcessor = satteri({ features: { gfm: true, smartPunctuation: false }, ...forSatteri(plugins) });
+const markdownProcessor = noteProcessor(forSatteri(plugins));
 
 export default defineConfig({
   site,
