@@ -1,0 +1,18 @@
+/**
+ * How long each slow step of the site tests may take. Sized for a slow laptop with two cores that
+ * are busy with other work too (an editor, a browser, a dev server: two `npm run build` loops beside
+ * the suite is the test of it). Every step fails on its own limit with a message naming what it
+ * waited for; a test's own timeout adds up the limits of its steps, so it never fires first.
+ */
+
+/** One `npm run build` of the fixture site or the real one: 5–10 s on an idle 2-core machine. */
+export const BUILD_MS = 120_000;
+/** A build that stops at the content sync or the validation stage: about half a full build. */
+export const FAILED_BUILD_MS = 90_000;
+/** One browser action or navigation, and a page's wait for its service worker or its scripts. */
+export const BROWSER_STEP_MS = 30_000;
+/** Chromium started, or a static server listening. */
+export const START_MS = 30_000;
+
+/** A test's timeout: the limits of the steps it takes, one after the other, and a margin for its own work. */
+export const testTimeout = (...steps: number[]): number => steps.reduce((sum, step) => sum + step, 15_000);
