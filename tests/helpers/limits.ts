@@ -16,3 +16,19 @@ export const START_MS = 30_000;
 
 /** A test's timeout: the limits of the steps it takes, one after the other, and a margin for its own work. */
 export const testTimeout = (...steps: number[]): number => steps.reduce((sum, step) => sum + step, 15_000);
+
+/**
+ * Waits for `work` at most `limitMs`, failing with what it waited for: for waits that have no limit of their own (a
+ * promise evaluated in a page, a process).
+ */
+export async function within<T>(limitMs: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const overrun = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`waited ${limitMs / 1000} s for ${what}, in vain`)), limitMs);
+  });
+  try {
+    return await Promise.race([work, overrun]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
