@@ -94,6 +94,25 @@ describe('search', () => {
   });
 });
 
+describe('link names, as a screen reader reads them', () => {
+  it.each([
+    ['a note that names many APIs', '/notes/calling-asyncio-from-threads/'],
+    ['the references of one kind', '/references/library-doc/'],
+  ])('carry no repeated suffix on %s, and the page says once what ↗ means', async (_, path) => {
+    const page = await served.browser.newPage();
+    await page.goto(new URL(path, served.server.url).href);
+    const tree = await page.locator('body').ariaSnapshot();
+    const names = [...tree.matchAll(/^\s*- link "([^"]*)"/gm)].map((match) => match[1] ?? '');
+    const outbound = await page.locator('main a.external').count();
+    expect(outbound, `${path} has outbound links to check`).toBeGreaterThan(5);
+    expect(names.length).toBeGreaterThan(outbound);
+    expect(names.filter((name) => /external site|another site|↗|north east/i.test(name))).toEqual([]);
+    const legends = [...tree.matchAll(/A link followed by ↗ leads to another site\./g)];
+    expect(legends).toHaveLength(1);
+    await page.close();
+  });
+});
+
 describe('code blocks', () => {
   it('the copy button puts the snippet on the clipboard and announces it', async () => {
     const context = await served.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
