@@ -132,7 +132,7 @@ describe('a note page', () => {
       expect(textOf(link)).not.toMatch(/external|↗/);
     }
     // What the arrow means is said once, in the footer.
-    expect(page.all('footer p').map(textOf)).toContain('A link followed by ↗ leads to another site.');
+    expect(page.all('footer p').map(textOf)).toContain('↗ marks a link to another site.');
   });
 });
 

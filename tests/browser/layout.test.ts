@@ -7,23 +7,30 @@ import { useServedSite } from './served-site';
 
 const served = useServedSite();
 
-describe('every page type fits a phone and a desktop without sideways scrolling', () => {
+describe('every page type fits a phone and a desktop without sideways scrolling, its navigation on one line', () => {
   it.each(WIDTHS)(
     '%i px wide',
     async (width) => {
       const context = await served.browser.newContext({ viewport: { width, height: 800 } });
       const page = await context.newPage();
       const overflowing: string[] = [];
+      const wrapped: string[] = [];
       for (const { name, path } of served.pages) {
         await page.goto(new URL(path, served.server.url).href);
-        const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+        const { scrollWidth, innerWidth, navRows } = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,
           innerWidth: window.innerWidth,
+          navRows: new Set(
+            [...document.querySelectorAll('.site-header nav li')].map((item) => item.getBoundingClientRect().top),
+          ).size,
         }));
         if (scrollWidth > innerWidth) overflowing.push(`${name} (${path}): ${scrollWidth} > ${innerWidth}`);
+        if (navRows !== 1) wrapped.push(`${name} (${path}): the main navigation takes ${navRows} lines`);
       }
       await context.close();
       expect(overflowing).toEqual([]);
+      // The five links of the main navigation stay on one line, the current page's included.
+      expect(wrapped).toEqual([]);
     },
     120_000,
   );
