@@ -51,4 +51,18 @@ describe('API names in the notes link to the Python docs', () => {
     });
     expect(exported.apis.length).toBe(page.all('.api-list > li').length);
   });
+
+  it('counts a note that links an API’s docs anchor by hand, and code written with its arguments', async () => {
+    const page = await readPage(site, 'references/apis');
+    const citing = (api: string) => page.all(`[id="api-${api}"] .api-list__notes a`).map((a) => attr(a, 'href'));
+    const note = await readPage(site, 'notes/calling-asyncio-from-threads');
+    // The note's Read next links the anchor itself; its list names the method with its arguments.
+    expect(note.all('.prose a:not([data-api])').map((a) => attr(a, 'href'))).toContain(
+      'https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.loop.call_soon_threadsafe',
+    );
+    expect(note.all('a[data-api="asyncio.loop.call_soon_threadsafe"] code').map(textOf)).toContain(
+      'loop.call_soon_threadsafe(callback, *args)',
+    );
+    expect(citing('asyncio.loop.call_soon_threadsafe')).toContain('/notes/calling-asyncio-from-threads/');
+  });
 });

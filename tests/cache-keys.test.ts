@@ -52,6 +52,10 @@ it(
       run.python = '3.12.1';
       return JSON.stringify(records, null, 2);
     });
+    // The plugins' code: outbound links carry a class of another name.
+    await editFile(workspace, 'src/plugins/external-links.ts', (text) =>
+      text.replace("EXTERNAL_LINK_CLASS = 'external'", "EXTERNAL_LINK_CLASS = 'elsewhere'"),
+    );
     // The library code the plugins run: reading time counts two words a minute.
     await editFile(workspace, 'src/lib/notes/reading.ts', (text) =>
       text.replace('const WORDS_PER_MINUTE = 220;', 'const WORDS_PER_MINUTE = 2;'),
@@ -69,6 +73,8 @@ it(
     expect(alpha.text('.code-block__ran')).toBe('Ran on Python 3.12 · 3.14');
     for (const page of [alpha, beta]) {
       expect(page.text('.note__header .meta')).toMatch(/· \d{2,} min read/);
+      expect(page.all('.prose a.elsewhere').length).toBeGreaterThan(0);
+      expect(page.all('.prose a.external')).toEqual([]);
       expect(attr(page.one('link[rel="canonical"]'), 'href')).toMatch(/^https:\/\/notes\.example\.net\//);
       expect(attr(page.one('html'), 'dataOffline')).toBe('off');
     }

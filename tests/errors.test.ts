@@ -25,8 +25,8 @@ describe('an error entry’s page', () => {
     const links = page.all('.error-entry__kind a').map((link) => [textOf(link), attr(link, 'href')]);
     expect(links).toEqual([
       ['Error messages', '/errors/'],
-      ['RuntimeError (external site)', 'https://docs.python.org/3/library/exceptions.html#RuntimeError'],
-      ['asyncio (external site)', 'https://docs.python.org/3/library/asyncio.html#module-asyncio'],
+      ['RuntimeError', 'https://docs.python.org/3/library/exceptions.html#RuntimeError'],
+      ['asyncio', 'https://docs.python.org/3/library/asyncio.html#module-asyncio'],
     ]);
   });
 

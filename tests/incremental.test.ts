@@ -28,8 +28,7 @@ Processes sidestep the GIL.
 `;
 
 /** The titles in a note's References section. */
-const citedTitles = (page: Page) =>
-  page.all('.note-references .reference > a.external').map((link) => textOf(link).replace(/ \(external site\)$/, ''));
+const citedTitles = (page: Page) => page.all('.note-references .reference > a.external').map((link) => textOf(link));
 
 const titlesLinkingTo = async (outDir: string, path: string, href: string) =>
   (await readPage(outDir, path)).all(`a[href="${href}"]`).map(textOf);

@@ -123,14 +123,16 @@ describe('a note page', () => {
     expect(attr(page.one('.note-references li a.reference__index-link'), 'href')).toBe('/references/pep/#ref-pep-525');
   });
 
-  it('marks external links for screen readers and keeps the referrer private', async () => {
+  it('marks external links with a class the CSS draws as ↗, keeps their names and the referrer private', async () => {
     const page = await readPage(build.outDir, 'notes/alpha');
     // alpha links to the asyncio docs, Trio and PEP 525 (in its footnote), and names one API.
     expect(page.all('a.external').length).toBeGreaterThanOrEqual(4);
     for (const link of page.all('a.external')) {
       expect(attr(link, 'rel')).toBe('noopener noreferrer');
-      expect(textOf(link)).toMatch(/\(external site\)$/);
+      expect(textOf(link)).not.toMatch(/external|↗/);
     }
+    // What the arrow means is said once, in the footer.
+    expect(page.all('footer p').map(textOf)).toContain('↗ marks a link to another site.');
   });
 });
 

@@ -87,6 +87,20 @@ describe('apiLinks', () => {
       '`queue.Queue`',
       link(`${DOCS}/queue.html#queue.Queue`, 'queue.Queue', 'queue.Queue'),
     ],
+    [
+      'a call written with its arguments',
+      '`loop.call_soon_threadsafe(callback, *args)`',
+      link(
+        `${DOCS}/asyncio-eventloop.html#asyncio.loop.call_soon_threadsafe`,
+        'asyncio.loop.call_soon_threadsafe',
+        'loop.call_soon_threadsafe(callback, *args)',
+      ),
+    ],
+    [
+      'a call whose argument is a call',
+      '`asyncio.run(main())`',
+      link(`${DOCS}/asyncio-runner.html#asyncio.run`, 'asyncio.run', 'asyncio.run(main())'),
+    ],
   ])('links %s to its anchor, the code unchanged inside', async (_what, markdown, html) => {
     expect((await render(markdown)).html).toBe(`<p>${html}</p>`);
   });
@@ -141,7 +155,12 @@ describe('apiLinks', () => {
       '`asyncio`, `timeout`, `None` and `list`',
       '<p><code>asyncio</code>, <code>timeout</code>, <code>None</code> and <code>list</code></p>',
     ],
-    ['calls with arguments', '`asyncio.run(main())`', '<p><code>asyncio.run(main())</code></p>'],
+    [
+      'code that does more than call one API',
+      '`asyncio.run(main()) or 1` and `asyncio.run(main())[0]`',
+      '<p><code>asyncio.run(main()) or 1</code> and <code>asyncio.run(main())[0]</code></p>',
+    ],
+    ['single words called with arguments', '`open(path)`', '<p><code>open(path)</code></p>'],
     [
       'ambiguous receivers',
       '`future.result()` and `queue.put()`',

@@ -4,8 +4,9 @@
  * (an alias, see src/lib/python-docs/aliases.ts) each become a link around the unchanged code.
  *
  * Rules:
- * - The code must be exactly a dotted name, optionally followed by `()`. Calls with arguments are
- *   examples, not names. Of single words only built-in exceptions and functions link
+ * - The code must be a dotted name, optionally followed by `()` or by its arguments in brackets:
+ *   `loop.call_soon_threadsafe(callback, *args)` links like `loop.call_soon_threadsafe()`. Of
+ *   single words only built-in exceptions and functions link, and only bare or with `()`
  *   (`ExceptionGroup`, `TimeoutError`, `open()`): `timeout`, `queue` or `asyncio` are as often a
  *   variable, a parameter or the topic of the sentence, and `None`, `True` and `False` need no link.
  * - A name the oldest supported Python lacks gets a version mark after its link ("3.11+"), and a
@@ -31,6 +32,8 @@ import { type CollectedApiLink, pageData } from '../lib/content/page-data';
 export const API_LINK_CLASS = 'api-link';
 const OPT_OUT = '!';
 const DOTTED_NAME = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)(?:\(\))?$/;
+/** A dotted name called with its arguments, the whole code one call: `asyncio.wait_for(job, 5)`. */
+const DOTTED_CALL = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)\((?:[^()]|\([^()]*\))*\)$/;
 const SINGLE_NAME = /^([A-Za-z_]\w*)(?:\(\))?$/;
 const BUILTIN_PAGES = /\/library\/(exceptions|functions)\.html#/;
 
@@ -42,7 +45,7 @@ const isBuiltin = (target: ApiTarget) =>
 
 /** What an inline code names, if it names a documented API this plugin links. */
 function targetOf(code: string, lookup: ApiLookup): ApiTarget | undefined {
-  const dotted = DOTTED_NAME.exec(code)?.[1];
+  const dotted = DOTTED_NAME.exec(code)?.[1] ?? DOTTED_CALL.exec(code)?.[1];
   if (dotted !== undefined) return lookup(dotted);
   const single = SINGLE_NAME.exec(code)?.[1];
   const target = single === undefined ? undefined : lookup(single);

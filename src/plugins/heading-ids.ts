@@ -1,8 +1,8 @@
 /**
  * Gives every heading its id (github-slugger over the heading's text, as Astro does) before any
  * other plugin adds text to it, and records the headings in the page data. Astro keeps an id a
- * heading already has, so the ids recorded here are the ids the page carries, and a link's
- * hidden "(external site)" never ends up in a heading's id or in the table of contents. The ids
+ * heading already has, so the ids recorded here are the ids the page carries, and text a later
+ * plugin adds (a version mark) never ends up in a heading's id or in the table of contents. The ids
  * the layout uses are taken before the first heading, so `## References` becomes `#references-1`.
  */
 import GithubSlugger from 'github-slugger';

@@ -74,13 +74,13 @@ describe.each(NOTE_KINDS)('%s', (kind, render) => {
         href: 'https://docs.python.org/3/library/asyncio-task.html#asyncio.TaskGroup',
         className: ['api-link', 'external'],
         rel: ['noopener', 'noreferrer'],
-        text: 'asyncio.TaskGroup (external site)',
+        text: 'asyncio.TaskGroup',
       },
       {
         href: 'https://docs.python.org/3/',
         className: ['external'],
         rel: ['noopener', 'noreferrer'],
-        text: 'the docs (external site)',
+        text: 'the docs',
       },
       { href: '../../tags/asyncio/', className: undefined, rel: undefined, text: 'tags' },
     ]);

@@ -35,6 +35,12 @@ describe('code blocks at build time', () => {
     expect(html).toContain('--shiki-dark:');
   });
 
+  it('keeps the bar’s title, mark and button apart in words, for a reader without the site’s CSS', async () => {
+    const html = await render('print(1)', 'python', 'run title="what_travels.py"', { ran: ['3.11'], compiled: [] });
+    const bar = /<figcaption[^>]*>(.*?)<\/figcaption>/.exec(html)?.[1] ?? '';
+    expect(bar.replace(/<[^>]+>/g, '')).toBe('what_travels.py Ran on Python 3.11 Copy');
+  });
+
   it('marks a snippet with what its run record says, and nothing without a record', async () => {
     const ran = await render('print(1)', 'python', 'run', { ran: ['3.11', '3.14'], compiled: [] });
     expect(ran).toContain('<span class="code-block__ran" title="The snippet check ran this snippet');

@@ -111,7 +111,14 @@ function bar(lang: string, meta: SnippetMeta, marks: SnippetMarks | undefined): 
       element('span', { className: ['visually-hidden'], ariaLive: 'polite', dataCopyStatus: '' }),
     );
   }
-  return element('figcaption', { className: ['code-block__bar'] }, children);
+  // A space between the bar's parts keeps them apart where CSS does not load (a reader mode, a
+  // text browser); the flex layout ignores it.
+  const spaced = children.flatMap((child, index) =>
+    index === 0 || child.type !== 'element' || child.properties['dataCopyStatus'] !== undefined
+      ? [child]
+      : [text(' '), child],
+  );
+  return element('figcaption', { className: ['code-block__bar'] }, spaced);
 }
 
 /** Wraps each block in a <figure> with its bar; reads the fence's meta words, which Astro passes as `__raw`. */

@@ -55,10 +55,13 @@ export const colourClasses: ShikiTransformer = {
 
 interface ThemeJson {
   colors?: Record<string, string>;
-  tokenColors?: Array<{ settings?: { foreground?: string; background?: string } }>;
+  tokenColors?: Array<{ settings?: { foreground?: string } }>;
 }
 
-/** Every colour a theme can give a token, and its editor colours. */
+/**
+ * Every colour a theme can give a token, and its editor colours. Shiki writes a token's colour,
+ * never the background a theme gives some scopes: the block's background is the only one.
+ */
 async function palette(theme: BundledTheme): Promise<{ foreground: Set<string>; background: Set<string> }> {
   const json = (await bundledThemes[theme]()).default as ThemeJson;
   const colours = (values: Array<string | undefined>) =>
@@ -72,10 +75,7 @@ async function palette(theme: BundledTheme): Promise<{ foreground: Set<string>; 
       json.colors?.['editor.foreground'],
       ...(json.tokenColors ?? []).map((token) => token.settings?.foreground),
     ]),
-    background: colours([
-      json.colors?.['editor.background'],
-      ...(json.tokenColors ?? []).map((token) => token.settings?.background),
-    ]),
+    background: colours([json.colors?.['editor.background']]),
   };
 }
 

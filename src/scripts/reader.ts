@@ -1,8 +1,12 @@
 /**
  * What a page does for a reader on their own device, and nothing more: registers the service
- * worker that keeps the site for offline reading, and keeps reading progress in localStorage
- * (the notes opened, no cookie, no request anywhere). Without JavaScript the pages are plain.
+ * worker that keeps the site for offline reading, keeps reading progress in localStorage (the
+ * notes opened, no cookie, no request anywhere), and makes code blocks' copy buttons work. One
+ * script for every page: two would cost a note page a second request. Without JavaScript the
+ * pages are plain.
  */
+import { startCopyButtons } from './copy-buttons';
+
 const KEY = 'pcn:read';
 const base = import.meta.env.BASE_URL;
 
@@ -75,6 +79,7 @@ if (note?.dataset['noteRead']) {
 }
 markRead(slugs);
 showProgress(slugs);
+if (document.querySelector('button[data-copy]')) startCopyButtons(document);
 
 if (
   'serviceWorker' in navigator &&

@@ -143,6 +143,29 @@ describe('search', () => {
   );
 });
 
+describe('link names, as a screen reader reads them', () => {
+  it.each([
+    ['a note that names many APIs', '/notes/calling-asyncio-from-threads/'],
+    ['the references of one kind', '/references/library-doc/'],
+  ])(
+    'carry no repeated suffix on %s, and the page says once what ↗ means',
+    async (_, path) => {
+      const page = await served.newPage();
+      await page.goto(served.at(path));
+      const tree = await page.locator('body').ariaSnapshot();
+      const names = [...tree.matchAll(/^\s*- link "([^"]*)"/gm)].map((match) => match[1] ?? '');
+      const outbound = await page.locator('main a.external').count();
+      expect(outbound, `${path} has outbound links to check`).toBeGreaterThan(5);
+      expect(names.length).toBeGreaterThan(outbound);
+      expect(names.filter((name) => /external site|another site|↗|north east/i.test(name))).toEqual([]);
+      const legends = [...tree.matchAll(/↗ marks a link to another site\./g)];
+      expect(legends).toHaveLength(1);
+      await page.context().close();
+    },
+    testTimeout(BROWSER_STEP_MS * 3),
+  );
+});
+
 describe('code blocks', () => {
   it(
     'the copy button puts the snippet on the clipboard and announces it',
@@ -306,10 +329,7 @@ async function pagesMentioning(term: string): Promise<string[]> {
       .map((entry) => entry.name);
     for (const slug of slugs) {
       const html = await readFile(join(served.dist, section, slug, 'index.html'), 'utf8');
-      const article = html.slice(
-        html.indexOf('<h1'),
-        html.indexOf('<div data-pagefind-ignore><section class="note-references"'),
-      );
+      const article = html.slice(html.indexOf('<h1'), html.indexOf('<section class="note-references"'));
       if (article.toLowerCase().includes(term.toLowerCase())) matches.push(`/${section}/${slug}/`);
     }
   }

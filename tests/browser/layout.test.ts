@@ -27,35 +27,51 @@ const describeViolations = (name: string, violations: Awaited<ReturnType<AxeBuil
       `${violation.nodes[0]?.failureSummary?.split('\n')[1] ?? ''}`,
   );
 
-describe('every page type fits a phone and a desktop without sideways scrolling', () => {
+/** How wide the page is laid out, how wide the window is, and on how many lines the main navigation's links sit. */
+const measure = () => ({
+  scrollWidth: document.documentElement.scrollWidth,
+  innerWidth: window.innerWidth,
+  navRows: new Set(
+    [...document.querySelectorAll('.site-header nav li')].map((item) => item.getBoundingClientRect().top),
+  ).size,
+});
+
+describe('every page type fits a phone and a desktop without sideways scrolling, its navigation on one line', () => {
   it(
     `at ${WIDTHS.join(', ')} px wide`,
     async () => {
       const page = await served.newPage({ viewport: { width: WIDTHS[0], height: 800 } });
       const overflowing: string[] = [];
+      const wrapped: string[] = [];
       for (const { name, path } of served.pages) {
         await page.setViewportSize({ width: WIDTHS[0], height: 800 });
         await page.goto(served.at(path));
         // The page is laid out again at each width, as a phone turned sideways or a resized window does.
         for (const width of WIDTHS) {
           await page.setViewportSize({ width, height: 800 });
-          const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-            scrollWidth: document.documentElement.scrollWidth,
-            innerWidth: window.innerWidth,
-          }));
+          const { scrollWidth, innerWidth, navRows } = await page.evaluate(measure);
           expect(innerWidth).toBe(width);
           if (scrollWidth > innerWidth) overflowing.push(`${name} (${path}) at ${width} px: ${scrollWidth} wide`);
+          if (navRows !== 1)
+            wrapped.push(`${name} (${path}) at ${width} px: the main navigation takes ${navRows} lines`);
         }
       }
-      // The measure sees an overflow: an element wider than the narrowest screen, planted in the last page.
+      // The measure sees an overflow and a wrapped navigation: an element wider than the narrowest screen and a
+      // navigation squeezed to 60 px, planted in the last page.
       await page.setViewportSize({ width: WIDTHS[0], height: 800 });
-      const planted = await page.evaluate(() => {
+      await page.evaluate(() => {
         document.body.append(Object.assign(document.createElement('div'), { style: 'width: 2000px; height: 1px' }));
-        return document.documentElement.scrollWidth > window.innerWidth;
+        document.querySelector<HTMLElement>('.site-header nav')?.style.setProperty('width', '60px');
       });
+      const planted = await page.evaluate(measure);
       await page.context().close();
-      expect(planted, 'a planted 2000 px element makes the page scroll sideways').toBe(true);
+      expect(planted.scrollWidth, 'a planted 2000 px element makes the page scroll sideways').toBeGreaterThan(
+        planted.innerWidth,
+      );
+      expect(planted.navRows, 'a navigation 60 px wide takes several lines').toBeGreaterThan(1);
       expect(overflowing).toEqual([]);
+      // The five links of the main navigation stay on one line, the current page's included.
+      expect(wrapped).toEqual([]);
     },
     testTimeout(BROWSER_STEP_MS * 2 * 16),
   );

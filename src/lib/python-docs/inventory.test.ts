@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NAME_ALIASES, RECEIVER_ALIASES, aliasTarget } from './aliases';
-import { apiLookup, loadInventory, parseInventory } from './inventory';
+import { apiAtUrl, apiLookup, loadInventory, parseInventory } from './inventory';
 
 const FILE = join(import.meta.dirname, '../../../content/python-inventory.json');
 const inventory = loadInventory(FILE);
@@ -199,5 +199,25 @@ describe('loading the inventory', () => {
     expect(inventory.objects['asyncio.set_event_loop_policy']).toMatchObject({ deprecated: '3.14', removal: '3.16' });
     expect(Object.keys(inventory.objects).length).toBeGreaterThan(9000);
     expect(Object.keys(inventory.labels).length).toBeGreaterThan(1000);
+  });
+});
+
+describe('apiAtUrl', () => {
+  const apiAt = apiAtUrl(inventory);
+  it.each([
+    [`${DOCS}/asyncio-eventloop.html#asyncio.loop.call_soon_threadsafe`, 'asyncio.loop.call_soon_threadsafe'],
+    [`${DOCS}/asyncio-task.html#asyncio.TaskGroup`, 'asyncio.TaskGroup'],
+    [`${DOCS}/concurrent.futures.html#module-concurrent.futures`, 'concurrent.futures'],
+  ])('finds the API %s points at', (url, name) => {
+    expect(apiAt(url)?.name).toBe(name);
+  });
+
+  it.each([
+    [`${DOCS}/asyncio-task.html#taskgroups`, 'a section'],
+    [`${DOCS}/asyncio-task.html`, 'a whole page'],
+    ['https://docs.python.org/3.12/library/asyncio-task.html#asyncio.TaskGroup', 'another version of the docs'],
+    ['https://example.org/library/asyncio-task.html#asyncio.TaskGroup', 'another site'],
+  ])('finds none in %s (%s)', (url) => {
+    expect(apiAt(url)).toBeUndefined();
   });
 });

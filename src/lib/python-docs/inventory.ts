@@ -187,3 +187,21 @@ export function apiLookup(inventory: PythonInventory): ApiLookup {
     return target;
   };
 }
+
+/**
+ * The documented object a docs URL points at, by its page and anchor, as an author who links the
+ * docs by hand writes it: `https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.loop.call_soon_threadsafe`.
+ * Section and glossary anchors are not APIs; a URL of another host or version is nobody's.
+ */
+export function apiAtUrl(inventory: PythonInventory): (url: string) => ApiTarget | undefined {
+  const lookup = apiLookup(inventory);
+  const byAddress = new Map<string, string>();
+  for (const section of ['objects', 'modules'] as const)
+    for (const [name, entry] of Object.entries(inventory[section]))
+      byAddress.set(`${entry.page}#${entry.anchor}`, name);
+  return (url) => {
+    if (!url.startsWith(inventory.base)) return undefined;
+    const name = byAddress.get(url.slice(inventory.base.length));
+    return name === undefined ? undefined : lookup(name);
+  };
+}

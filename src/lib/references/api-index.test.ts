@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { buildApiIndex } from './api-index';
+import { buildApiIndex, citedApis } from './api-index';
 
 const DOCS = 'https://docs.python.org/3/library/';
 const link = (name: string, module: string) => ({ name, module, url: `${DOCS}#${name}` });
@@ -36,5 +36,27 @@ it('groups linked APIs by module, each with the notes that use it once', () => {
       ],
     ],
     ['concurrent.futures', [['concurrent.futures.ProcessPoolExecutor', ['pools']]]],
+  ]);
+});
+
+it('counts an API a note links by hand, at its own anchor, as cited, once beside its inline code', () => {
+  const apiAt = (url: string) =>
+    url === 'https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.loop.call_soon_threadsafe'
+      ? { name: 'asyncio.loop.call_soon_threadsafe', module: 'asyncio', url }
+      : undefined;
+  const page = {
+    apiLinks: [link('asyncio.run', 'asyncio'), link('asyncio.loop.call_soon_threadsafe', 'asyncio')],
+    links: [
+      {
+        url: 'https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.loop.call_soon_threadsafe',
+        kind: 'link',
+      },
+      { url: 'https://docs.python.org/3/library/asyncio-eventloop.html#asyncio-event-loop', kind: 'link' },
+      { url: 'https://example.org/', kind: 'link' },
+    ],
+  };
+  expect(citedApis(page, apiAt).map((api) => api.name)).toEqual(['asyncio.run', 'asyncio.loop.call_soon_threadsafe']);
+  expect(citedApis({ ...page, apiLinks: [] }, apiAt).map((api) => api.name)).toEqual([
+    'asyncio.loop.call_soon_threadsafe',
   ]);
 });

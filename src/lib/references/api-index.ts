@@ -26,6 +26,24 @@ export interface ApiModule {
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+type CitedApi = NoteApiLinks['apiLinks'][number];
+
+/**
+ * Every API a page cites: the inline code linked to the docs, and the links an author wrote to an
+ * API's own anchor (`apiAt` finds the API a docs URL points at), each once, in page order.
+ */
+export function citedApis(
+  page: { apiLinks: readonly CitedApi[]; links: ReadonlyArray<{ url: string; kind: string }> },
+  apiAt: (url: string) => CitedApi | undefined,
+): CitedApi[] {
+  const written = page.links
+    .filter((link) => link.kind === 'link')
+    .map((link) => apiAt(link.url))
+    .filter((api): api is CitedApi => api !== undefined);
+  const seen = new Set<string>();
+  return [...page.apiLinks, ...written].filter((api) => !seen.has(api.name) && Boolean(seen.add(api.name)));
+}
+
 /** Modules in name order, each with its APIs in name order; notes in the order given, once each. */
 export function buildApiIndex(notes: readonly NoteApiLinks[]): ApiModule[] {
   const apis = new Map<string, IndexedApi & { module: string }>();

@@ -18,10 +18,10 @@ import {
 import { outboundLinks } from '../references/links';
 import { notesByTag, notesWithTag, relatedNotes, tagSummaries } from '../notes/tags';
 import { type CollectedLink, type NotePageData, readPageData } from '../content/page-data';
-import { buildApiIndex } from '../references/api-index';
+import { buildApiIndex, citedApis } from '../references/api-index';
 import { placesOfNote, resolvePaths } from '../notes/reading-paths';
 import { releaseChanges } from '../python-docs/changes';
-import { INVENTORY_FILE, loadInventory } from '../python-docs/inventory';
+import { apiAtUrl, INVENTORY_FILE, loadInventory } from '../python-docs/inventory';
 import { readRenderingHtml, readRenderingPageData, renderingOf } from '../notes/renderings';
 import { publishedErrors } from '../errors/messages';
 import { marksLookup, readSnippetRecordsFile } from '../snippets/records';
@@ -168,15 +168,19 @@ export const getReferenceTopics = oncePerContentVersion(async () => {
 });
 
 /** Every standard-library API the notes link to, by module. */
-const getApiIndex = oncePerContentVersion(async () =>
-  buildApiIndex(
+/** Finds the API a docs URL points at, from the inventory, once. */
+const getApiAtUrl = oncePerContentVersion(async () => apiAtUrl(loadInventory(INVENTORY_FILE)));
+
+const getApiIndex = oncePerContentVersion(async () => {
+  const apiAt = await getApiAtUrl();
+  return buildApiIndex(
     (await getRenderedNotes()).map(({ note, page }) => ({
       slug: note.id,
       title: note.data.title,
-      apiLinks: page.apiLinks,
+      apiLinks: citedApis(page, apiAt),
     })),
-  ),
-);
+  );
+});
 
 /**
  * Every cited reference grouped by kind with the notes citing it, the uncited ones, every
@@ -221,9 +225,10 @@ export async function getPlacesOfNote(note: Note) {
 /** The concurrency APIs each release added, changed and deprecated, with the notes that name them. */
 export const getReleaseChanges = oncePerContentVersion(async () => {
   const mentions = new Map<string, string[]>();
+  const apiAt = await getApiAtUrl();
   for (const { note, page } of await getRenderedNotes()) {
     const names = new Set([
-      ...page.apiLinks.map((api) => api.name),
+      ...citedApis(page, apiAt).map((api) => api.name),
       ...page.snippets.flatMap((snippet) => snippet.apis.map((api) => api.name)),
     ]);
     for (const name of names) {

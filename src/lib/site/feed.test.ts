@@ -33,7 +33,7 @@ describe('feedContent', () => {
   const page = 'https://example.org/sub/notes/gil/';
   const html =
     '<p>See <a href="../taskgroup/#why" class="x">task groups</a>, <a href="https://docs.python.org/3/">the docs' +
-    '<span class="visually-hidden"> (external site)</span></a> and <a href="#read-next">below</a>, ' +
+    '<span class="visually-hidden"> (a screen reader’s words)</span></a> and <a href="#read-next">below</a>, ' +
     '<a class="api-link" href="https://docs.python.org/3/x.html#asyncio.TaskGroup"><code>asyncio.TaskGroup</code></a>' +
     '<span class="api-mark">3.11+</span>.</p><img src="../../chart.svg" alt="A chart">' +
     '<figure class="code-block"><figcaption class="code-block__bar"><span class="code-block__title">gil.py</span>' +

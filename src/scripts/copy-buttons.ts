@@ -1,11 +1,8 @@
----
-// The copy buttons of code blocks: one delegated listener per page, the result announced to screen readers.
----
+/** The copy buttons of code blocks: one delegated listener per page, the result announced to screen readers. */
+const RESET_AFTER_MS = 2000;
+const resets = new WeakMap<Element, number>();
 
-<script>
-  const RESET_AFTER_MS = 2000;
-  const resets = new WeakMap<Element, number>();
-
+export function startCopyButtons(document: Document): void {
   document.addEventListener('click', (event) => {
     const button = (event.target as Element | null)?.closest('button[data-copy]');
     const figure = button?.closest('figure');
@@ -32,4 +29,4 @@
       () => show('Copy failed'),
     );
   });
-</script>
+}
