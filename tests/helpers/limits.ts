@@ -13,6 +13,12 @@ export const FAILED_BUILD_MS = 90_000;
 export const BROWSER_STEP_MS = 30_000;
 /** Chromium started, or a static server listening. */
 export const START_MS = 30_000;
+/** The Nu HTML Checker over every page of one site (Java started, a hundred pages): 10–20 s on an idle machine. */
+export const CHECKER_MS = 120_000;
+/** A deploy workflow step run as the runner does: the snippet job over the fixture notes, or the records' merge. */
+export const WORKFLOW_STEP_MS = 120_000;
+/** `astro dev` showing an edit, or its error overlay, on one page: a second or two on an idle machine. */
+export const DEV_UPDATE_MS = 60_000;
 
 /** A test's timeout: the limits of the steps it takes, one after the other, and a margin for its own work. */
 export const testTimeout = (...steps: number[]): number => steps.reduce((sum, step) => sum + step, 15_000);
