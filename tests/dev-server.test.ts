@@ -28,7 +28,7 @@ describe('npm run dev after an edit', () => {
         BUILD_MS,
       );
       const page = (path: string) => `${server.origin}${path}`;
-      /** Waits at most DEV_UPDATE_MS for `path` to answer as `accept` wants; the failure names the page and the answer. */
+      /** Waits at most DEV_UPDATE_MS for `path` to answer as `accept` wants; a failure names page and answer. */
       const until = (path: string, accept: (status: number, body: string) => boolean) =>
         secondsUntil(page(path), accept, performance.now(), DEV_UPDATE_MS);
       try {

@@ -160,7 +160,7 @@ describe('version marks after API names', () => {
       const note = served.pages.find(({ name }) => name === 'note with version marks');
       await page.goto(served.at(note?.path ?? '/'));
       const marks = await page.$$eval('.api-mark', (elements) =>
-        // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, which a hidden mark would not have.
+        // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, which a hidden mark lacks.
         elements.map((element) => (element as HTMLElement).innerText),
       );
       expect(marks.length).toBeGreaterThan(0);
