@@ -48,8 +48,8 @@ async function brokenBuild(breakIt: (root: string) => Promise<void>): Promise<Bu
 }
 
 /**
- * The first list of problems the build printed, one line each, with the folder of the content copy left out, as an
- * author reads it for the content/ folder.
+ * The first list of problems the build printed, one line each, with the folder of the content copy and what Astro's
+ * logger puts before the error (a time and a level, when it prints them) left out, as an author reads it for content/.
  */
 function problemsOf(build: BuildResult): string[] {
   const lines = build.output.split('\n');
@@ -58,7 +58,7 @@ function problemsOf(build: BuildResult): string[] {
   const count = lines.slice(first + 1).findIndex((line) => !line.startsWith('  - '));
   return lines
     .slice(first, first + 1 + (count < 0 ? lines.length : count))
-    .map((line) => line.replace(/^ContentError: /, '').replaceAll(/\S*content-\w+\//g, ''));
+    .map((line) => line.replace(/^.*ContentError: /, '').replaceAll(/\S*content-\w+\//g, ''));
 }
 
 describe('the validation stage', () => {
