@@ -104,7 +104,8 @@ describe('a rebuild after editing notes, tags and references', () => {
       expect((await readPage(retitled.outDir, 'notes/delta')).text('h1')).toBe('Delta: a process pool');
 
       // What a page shows is in its key: the pages reused after every edit (delta's, every time) are the pages a cold
-      // build of the same content makes, byte for byte.
+      // build of the same content makes, byte for byte. The cold build shares no cache and no workspace with the warm
+      // one, so this is also the proof that two builds of the same content are byte-identical.
       const cold = await buildSite({ contentRoot: root });
       expect(cold.exitCode, cold.output).toBe(0);
       const [warm, expected] = await Promise.all([treeDigest(retitled.outDir), treeDigest(cold.outDir)]);

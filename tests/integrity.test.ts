@@ -6,7 +6,6 @@ import { findBrokenInternalLinks } from '../scripts/lib/internal-links';
 import { buildSite } from './helpers/build-site';
 import { attr, readPage } from './helpers/html';
 import { BUILD_MS, testTimeout } from './helpers/limits';
-import { treeDigest } from '../scripts/lib/tree-digest';
 
 const fixtureSite = inject('fixtureSite');
 
@@ -78,17 +77,5 @@ describe('a site hosted under a sub-path', () => {
   );
 });
 
-describe('reproducible builds', () => {
-  it(
-    'two builds of the same content are byte-identical',
-    async () => {
-      const again = await buildSite({ contentRoot: 'tests/fixtures/site' });
-      expect(again.exitCode, again.output).toBe(0);
-      const [first, second] = await Promise.all([treeDigest(fixtureSite), treeDigest(again.outDir)]);
-      expect([...second.keys()]).toEqual([...first.keys()]);
-      const differing = [...first].filter(([path, digest]) => second.get(path) !== digest).map(([path]) => path);
-      expect(differing).toEqual([]);
-    },
-    testTimeout(BUILD_MS),
-  );
-});
+// That two builds of the same content are byte-identical is proved with more at the end of
+// tests/incremental.test.ts: a warm rebuild and a cold build, each in a workspace of its own, write the same bytes.
