@@ -159,6 +159,13 @@ describe('reading progress', () => {
     await expect.poll(() => progress.textContent()).toBe('2 of 2 notes read');
     const alphaCard = page.locator('[data-note-slug="alpha"]').first();
     expect(await alphaCard.locator('.read-mark').textContent()).toContain('(read)');
+    // Every list of notes marks them, whichever page it is on.
+    for (const list of ['/tags/asyncio/', '/offline/']) {
+      await page.goto(at(list));
+      await expect
+        .poll(() => page.locator('[data-note-slug="alpha"] .read-mark').count(), { message: `a read mark on ${list}` })
+        .toBe(1);
+    }
 
     await page.goto(at('/notes/beta/'));
     await page.getByRole('button', { name: 'Mark as unread' }).click();
