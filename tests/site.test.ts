@@ -103,6 +103,8 @@ describe('code blocks in the built page', () => {
     const code = await readFile(join(build.outDir, String(attr(scripts[0], 'src'))), 'utf8');
     expect(code).toContain('button[data-copy]');
     expect(code).toContain('pcn:read');
+    // What only lists of notes show (read marks, progress, a path's next step) stays off note pages.
+    expect(code).not.toContain('data-next-unread');
     for (const script of scripts) {
       expect(attr(script, 'src')).toMatch(/^\/_astro\/.*\.js$/);
       expect(attr(script, 'type')).toBe('module');

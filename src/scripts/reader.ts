@@ -1,9 +1,9 @@
 /**
  * What a page does for a reader on their own device, and nothing more: registers the service
  * worker that keeps the site for offline reading, keeps reading progress in localStorage (the
- * notes opened, no cookie, no request anywhere), and makes code blocks' copy buttons work. One
- * script for every page: two would cost a note page a second request. Without JavaScript the
- * pages are plain.
+ * notes opened, no cookie, no request anywhere) and hands it to the page's lists of notes, and
+ * makes code blocks' copy buttons work. One script for every page: a second would cost a note
+ * page a second request. Without JavaScript the pages are plain.
  */
 import { startCopyButtons } from './copy-buttons';
 
@@ -26,40 +26,6 @@ function save(slugs: Set<string>): void {
   }
 }
 
-function markRead(slugs: Set<string>): void {
-  for (const item of document.querySelectorAll<HTMLElement>('[data-note-slug]')) {
-    const link = item.querySelector('a');
-    if (!link || !slugs.has(item.dataset['noteSlug'] ?? '') || item.querySelector('.read-mark')) continue;
-    const mark = document.createElement('span');
-    mark.className = 'read-mark';
-    mark.innerHTML = '<span aria-hidden="true">✓</span><span class="visually-hidden">(read)</span>';
-    link.after(mark);
-  }
-}
-
-function showProgress(slugs: Set<string>): void {
-  // Shown once the reader has read something: a first visit stays exactly as the page was built.
-  const progress = document.querySelector<HTMLElement>('[data-read-progress]');
-  const total = (progress?.dataset['notes'] ?? '').split(' ').filter(Boolean);
-  const read = total.filter((slug) => slugs.has(slug)).length;
-  if (progress && read > 0) {
-    progress.textContent = `${read} of ${total.length} notes read`;
-    progress.hidden = false;
-  }
-  for (const next of document.querySelectorAll<HTMLElement>('[data-next-unread]')) {
-    const steps = [...(next.parentElement?.querySelectorAll<HTMLElement>('[data-note-slug]') ?? [])];
-    const isRead = (item: HTMLElement) => slugs.has(item.dataset['noteSlug'] ?? '');
-    const step = steps.find((item) => !isRead(item));
-    if (!steps.some(isRead)) continue;
-    const link = next.querySelector('a');
-    const target = step?.querySelector('a');
-    if (!link || !target) continue;
-    link.href = target.href;
-    link.textContent = target.textContent;
-    next.hidden = false;
-  }
-}
-
 const slugs = readSlugs();
 const note = document.querySelector<HTMLElement>('[data-note-read]');
 if (note?.dataset['noteRead']) {
@@ -77,8 +43,8 @@ if (note?.dataset['noteRead']) {
     });
   }
 }
-markRead(slugs);
-showProgress(slugs);
+// Lists of notes (src/scripts/reading-lists.ts) come earlier in the page, so their listener is in place.
+document.dispatchEvent(new CustomEvent('reading-progress' satisfies keyof PageEvents, { detail: slugs }));
 if (document.querySelector('button[data-copy]')) startCopyButtons(document);
 
 if (

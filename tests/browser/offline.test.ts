@@ -242,6 +242,16 @@ describe('reading progress', () => {
         .toBe('2 of 2 notes read');
       const alphaCard = page.locator('[data-note-slug="alpha"]').first();
       expect(await alphaCard.locator('.read-mark').textContent()).toContain('(read)');
+      // Every list of notes marks them, whichever page it is on.
+      for (const list of ['/tags/asyncio/', '/offline/']) {
+        await page.goto(at(list));
+        await expect
+          .poll(() => page.locator('[data-note-slug="alpha"] .read-mark').count(), {
+            timeout: BROWSER_STEP_MS,
+            message: `a read mark on ${list}`,
+          })
+          .toBe(1);
+      }
 
       await page.goto(at('/notes/beta/'));
       await page.getByRole('button', { name: 'Mark as unread' }).click();
@@ -256,7 +266,7 @@ describe('reading progress', () => {
       expect(await context.cookies()).toEqual([]);
       await context.close();
     },
-    testTimeout(START_MS, BROWSER_STEP_MS * 8),
+    testTimeout(START_MS, BROWSER_STEP_MS * 14),
   );
 
   it.each(['light', 'dark'] as const)(

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, headersFile } from './security';
 
 const directives = (policy: string) =>
-  new Map(policy.split(/;\s*/).map((d) => [d.split(' ')[0] ?? '', d.split(' ').slice(1)] as const));
+  new Map(
+    policy.split(/;\s*/).map((directive) => {
+      const [name = '', ...sources] = directive.split(' ');
+      return [name, sources] as const;
+    }),
+  );
 
 /** The sources a browser allows for a fetch directive: its own, else those it falls back to (CSP Level 3). */
 const FALLBACKS: Record<string, string[]> = {

@@ -6,9 +6,9 @@ import { basePrefix } from './paths';
  * are classes, not `style` attributes, so nothing needs 'unsafe-inline'. 'wasm-unsafe-eval' lets
  * the search page compile Pagefind's WebAssembly; it allows no JavaScript eval. One policy for
  * every page, because hosts merge the headers of every rule that matches a path, so a looser
- * rule for one page could not override a stricter one. Styles, fonts, fetches and the offline
- * reading worker fall back to `default-src 'self'`; each page carries this policy in a <meta>,
- * so it names only what differs from that.
+ * rule for one page could not override a stricter one. Styles, fonts and fetches fall back to
+ * `default-src 'self'`, the offline reading worker to `script-src`; each page carries this policy
+ * in a <meta>, so it names only what differs from those.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
