@@ -20,9 +20,11 @@ module.exports = {
   forbidden: [
     {
       name: 'lib-is-the-floor',
-      comment: 'src/lib never imports the plugins, pages, components, layouts, integrations, scripts or tests',
+      comment:
+        'src/lib never imports the plugins, pages, components, layouts, integrations, scripts or tests; its tests ' +
+        'may render notes with the real plugins',
       severity: 'error',
-      from: { path: '^src/lib/' },
+      from: { path: '^src/lib/', pathNot: '(\\.test\\.ts$|/__tests__/)' },
       to: { path: '^(src/(plugins|pages|components|layouts|integrations)|scripts|tests)/' },
     },
     {
@@ -39,6 +41,15 @@ module.exports = {
       from: { path: `^src/lib/${folder}/` },
       to: { path: `^src/lib/(${LAYERS.slice(index + 1).join('|') || '(?!)'})/` },
     })),
+    {
+      name: 'validation-stage-without-astro',
+      comment:
+        'the validation stage is a function over loaded data (src/lib/validation/stage.ts and its rules); only ' +
+        'index.ts, its wrapper, reads Astro collections',
+      severity: 'error',
+      from: { path: '^src/lib/validation/', pathNot: '^src/lib/validation/index\\.ts$' },
+      to: { path: '^(astro:|src/lib/site/collections\\.ts$|src/lib/validation/index\\.ts$)' },
+    },
     {
       name: 'no-circular',
       comment: 'a cycle of imports has no floor',

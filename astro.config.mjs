@@ -2,14 +2,14 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { satteri } from '@astrojs/markdown-satteri';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { offlineReading } from './src/integrations/offline.ts';
 import { shikiColoursCss } from './src/integrations/shiki-colours.ts';
-import { forSatteri, notePlugins } from './src/plugins/index.ts';
+import { forSatteri, noteProcessor, notePlugins } from './src/plugins/index.ts';
 import { apiLookup, INVENTORY_FILE, loadInventory } from './src/lib/python-docs/inventory.ts';
 import { marksLookup, readSnippetRecordsFile } from './src/lib/snippets/records.ts';
 import { contentRoot } from './src/lib/content/root.ts';
+import { offlineReadingEnabled } from './src/lib/offline/setting.ts';
 
 // Where the site is served: override both to host it under another domain or a sub-path.
 // An empty value counts as unset: the deploy workflow passes none on a pull request.
@@ -22,7 +22,7 @@ const cacheDir = process.env.CACHE_DIR ?? './node_modules/.astro';
 const plainMarkdown = process.env.PLAIN_MARKDOWN === '1';
 // Offline reading (a service worker that keeps every page after the first visit): on unless
 // OFFLINE_READING=off.
-const offline = process.env.OFFLINE_READING !== 'off';
+const offline = offlineReadingEnabled();
 
 const inventory = loadInventory(INVENTORY_FILE);
 /** @type {{ light: 'github-light-default', dark: 'github-dark-default' }} */
@@ -41,8 +41,7 @@ const plugins = notePlugins({
 
 // Every note, .md and .mdx, goes through Sätteri, Astro's native Markdown processor with GFM built
 // in, and the site's plugins (src/plugins/index.ts): @astrojs/mdx renders with `markdown.processor`.
-// Typographic quotes are written directly where they matter: no smart-punctuation pass runs.
-const markdownProcessor = satteri({ features: { gfm: true, smartPunctuation: false }, ...forSatteri(plugins) });
+const markdownProcessor = noteProcessor(forSatteri(plugins));
 
 export default defineConfig({
   site,
@@ -60,7 +59,6 @@ export default defineConfig({
     // The Python release the docs inventory describes: notes checked against an older one are due for review.
     define: {
       'import.meta.env.DOCS_PYTHON': JSON.stringify(inventory.python),
-      'import.meta.env.OFFLINE_READING': JSON.stringify(offline),
     },
   },
   markdown: {

@@ -2,11 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // A test that reads files or runs a function; a test that builds the site, starts a server or
+    // drives a browser sets its own limit from tests/helpers/limits.ts, sized for a busy 2-core laptop.
     testTimeout: 30_000,
-    // Most site tests wait on a build or a browser: two files at once, and a few builds of the
-    // bad-input table at once, keep both cores busy.
+    // Sized for two cores, the laptop the suite promises to pass on: two test files at once, one a
+    // core. A site test file runs its tests one after another (none is `concurrent`), so at most two
+    // builds, or a build and a browser, share the machine; more workers would only make each build
+    // slower and push its steps towards their limits, as three builds at once did when two more ran
+    // beside the suite. The global setup's two builds (fixture and real site) run before any file.
     maxWorkers: 2,
-    maxConcurrency: 3,
+    maxConcurrency: 1,
     projects: [
       {
         extends: true,

@@ -17,7 +17,8 @@ const isoDate = z.coerce.date({ error: 'must be a date written as YYYY-MM-DD' })
 const kebabId = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and hyphens');
-const pythonVersion = z.string().regex(PYTHON_VERSION, 'must be a Python version such as "3.11" (quoted)');
+const PYTHON_VERSION_MESSAGE = 'must be a Python version such as "3.11" (quoted)';
+const pythonVersion = z.string({ error: PYTHON_VERSION_MESSAGE }).regex(PYTHON_VERSION, PYTHON_VERSION_MESSAGE);
 
 // Everything a rendering depends on besides the entry: the list is in src/lib/site/cache-keys.ts.
 const renderInputs = renderInputsDigest();
@@ -127,8 +128,11 @@ const tags = defineCollection({
   loader: yamlLoader(`${root}/tags.yaml`),
   schema: z
     .object({
-      label: z.string().trim().min(1),
-      description: z.string().trim().min(1),
+      label: z.string({ error: 'is required: the name readers see, e.g. asyncio' }).trim().min(1, 'must not be empty'),
+      description: z
+        .string({ error: 'is required: one sentence on what the tag covers' })
+        .trim()
+        .min(1, 'must not be empty'),
     })
     .strict(),
 });

@@ -1,284 +1,236 @@
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+/**
+ * Bad input stops a real build, naming the file: one build for each kind of file and each stage that
+ * reads it, with what only a build proves: that the file reaches its checks, that Astro prints what
+ * they say, and that a failed build publishes nothing. The rules themselves are tested where they
+ * live: the validation stage in src/lib/validation/stage.test.ts, the schemas in
+ * src/content.config.test.ts, the raw-text checks in src/lib/notes/source-checks.test.ts and
+ * src/lib/notes/frontmatter.test.ts, the YAML and link-status readers beside their code.
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from './helpers/build-site';
+import { type BuildResult, buildSite } from './helpers/build-site';
 import { copyFixtureContent, editFile } from './helpers/fixture-content';
-
-interface BadInput {
-  name: string;
-  file: string;
-  edit: (text: string) => string;
-  /** Write the edited file here instead of over the original. */
-  copyTo?: string;
-  /** Fragments the author must see: where, which field, what is allowed. */
-  says: Array<string | RegExp>;
-}
+import { BUILD_MS, FAILED_BUILD_MS, testTimeout } from './helpers/limits';
 
 const ALPHA = 'notes/alpha.md';
-
-const cases: BadInput[] = [
-  {
-    name: 'an unknown tag',
-    file: ALPHA,
-    edit: (text) => text.replace('tags: [asyncio]', 'tags: [asyncoi]'),
-    says: ['alpha.md:4', 'field "tags"', '"asyncoi"', 'asyncio, threads'],
-  },
-  {
-    name: 'a missing title',
-    file: ALPHA,
-    edit: (text) => text.replace(/^title: .*\n/m, ''),
-    says: ['alpha.md', 'title', 'is required'],
-  },
-  {
-    name: 'an empty title',
-    file: ALPHA,
-    edit: (text) => text.replace(/^title: .*$/m, 'title: ""'),
-    says: ['alpha.md', 'title', 'must not be empty'],
-  },
-  {
-    name: 'a missing summary',
-    file: ALPHA,
-    edit: (text) => text.replace(/^summary: .*\n/m, ''),
-    says: ['alpha.md', 'summary', 'is required'],
-  },
-  {
-    name: 'a summary longer than one sentence allows',
-    file: ALPHA,
-    edit: (text) => text.replace(/^summary: .*$/m, `summary: "${'Too long. '.repeat(30)}"`),
-    says: ['alpha.md', 'summary', 'at most 200 characters'],
-  },
-  {
-    name: 'a date the calendar does not have',
-    file: ALPHA,
-    edit: (text) => text.replace('published: 2026-09-01', 'published: 2024-13-40'),
-    says: ['alpha.md:5', 'field "published"', '2024-13-40', 'YYYY-MM-DD'],
-  },
-  {
-    name: 'an external link with no reference entry',
-    file: ALPHA,
-    edit: (text) =>
-      text.replace(
-        'Intro with an autolink',
-        'Intro with [a stray link](https://example.com/uncatalogued) and an autolink',
-      ),
-    says: [
-      'notes/alpha.md:9',
-      'https://example.com/uncatalogued',
-      'references.yaml',
-      'add one with id, url, title, kind',
-    ],
-  },
-  {
-    name: 'a reference entry with a missing field',
-    file: 'references.yaml',
-    edit: (text) => text.replace('  author: Yury Selivanov\n', ''),
-    says: ['references.yaml', 'pep-525', 'author', 'is required'],
-  },
-  {
-    name: 'a reference entry with an unknown kind',
-    file: 'references.yaml',
-    edit: (text) => text.replace('kind: pep', 'kind: blogpost'),
-    says: [
-      'references.yaml',
-      'pep-525',
-      'kind',
-      'official-doc, pep, library-doc, article, talk, slides, book, qa, tool',
-    ],
-  },
-  ...(['javascript:alert(1)'] as const).map((href) => ({
-    name: `a link with the ${href.split(':')[0]}: scheme`,
-    file: ALPHA,
-    edit: (text: string) => text.replace('Intro with an autolink', `Intro with [a bad link](${href}) and an autolink`),
-    says: ['notes/alpha.md:9', `uses the ${href.split(':')[0]}: scheme`, 'https://'],
-  })),
-  {
-    name: 'a link to a heading that does not exist',
-    file: ALPHA,
-    edit: (text) =>
-      text.replace('Intro with an autolink', 'Intro with [a section](../beta/#no-such-heading) and an autolink'),
-    says: ['notes/alpha.md:9', '#no-such-heading, which is no heading of "beta"'],
-  },
-  {
-    name: 'a javascript: link written as an MDX <a> element',
-    file: 'notes/nested/beta.mdx',
-    edit: (text) =>
-      text.replace(
-        'MDX renders GFM as well',
-        'MDX renders <a href="javascript:alert(1)">a bad link</a> and GFM as well',
-      ),
-    says: ['beta.mdx:11', 'link javascript:alert(1) uses the javascript: scheme'],
-  },
-  {
-    name: 'a javascript: link written as raw HTML in a .md note, its colon an entity',
-    file: ALPHA,
-    edit: (text) =>
-      text.replace(
-        'Intro with an autolink',
-        'Intro with <a href="javascript&colon;alert(1)">raw HTML</a> and an autolink',
-      ),
-    says: ['notes/alpha.md:9', 'link javascript:alert(1) uses the javascript: scheme'],
-  },
-  {
-    name: 'a snippet that calls an API newer than the Python it declares',
-    file: ALPHA,
-    edit: (text) =>
-      text.replace(
-        '```python run title="gather.py"\nimport asyncio\n',
-        '```python run python=3.11 title="gather.py"\nimport asyncio\ntg.cancel()\n',
-      ),
-    says: ['alpha.md:25: asyncio.TaskGroup.cancel() needs Python 3.15, the snippet declares 3.11'],
-  },
-  {
-    name: 'an MDX syntax error',
-    file: 'notes/nested/beta.mdx',
-    edit: (text) => text.replace('MDX renders GFM as well', 'MDX renders {unclosed GFM as well'),
-    says: ['beta.mdx:11'],
-  },
-  {
-    name: 'an unclosed code fence',
-    file: ALPHA,
-    edit: (text) => text.replace('## Code', '```python\nx = 1\n\n## Code'),
-    says: ['notes/alpha.md:21', 'never closed'],
-  },
-  {
-    name: 'a reading path naming a note that does not exist',
-    file: 'paths.yaml',
-    edit: (text) => text.replace('- note: beta', '- note: betta'),
-    says: ['paths.yaml:8', 'field "start-here.steps[1].note"', 'names "betta", which is no published note'],
-  },
-  {
-    name: 'a reading path without steps',
-    file: 'paths.yaml',
-    edit: (text) => text.replace(/ {2}steps:[\s\S]*$/, '  steps: []\n'),
-    says: ['paths', 'start-here', 'steps', 'needs at least two steps'],
-  },
-  {
-    name: 'a reading path with a field the schema does not know',
-    file: 'paths.yaml',
-    edit: (text) => text.replace('  title: Start here', '  title: Start here\n  colour: blue'),
-    says: ['paths', 'start-here', 'colour'],
-  },
-  {
-    name: 'a references file cut off in the middle of an entry',
-    file: 'references.yaml',
-    edit: (text) => text.slice(0, text.indexOf('kind: pep') + 'kind: p'.length),
-    says: ['references.yaml', 'kind'],
-  },
-  {
-    name: 'an empty tags file',
-    file: 'tags.yaml',
-    edit: () => '',
-    says: ['tags.yaml: holds no entries'],
-  },
-  {
-    name: 'a link status file cut off',
-    file: 'link-status.json',
-    edit: (text) => text.slice(0, 40),
-    says: ['link-status.json: not valid JSON', 'npm run links'],
-  },
-  {
-    name: 'a link status file of the wrong shape',
-    file: 'link-status.json',
-    edit: () => '{ "links": [] }',
-    says: ['link-status.json: field "links" must be an object of URL to status'],
-  },
-  {
-    name: 'two notes with the same file name',
-    file: 'notes/nested/beta.mdx',
-    edit: (text) => text,
-    copyTo: 'notes/beta.md',
-    says: ['beta', 'same file name', '/notes/beta/'],
-  },
-];
+const BETA = 'notes/nested/beta.mdx';
+/** A sentence of alpha's first paragraph, on line 9 of its file: edits put a link there. */
+const alphaIntro = (words: string) => (text: string) =>
+  text.replace('Intro with an autolink', `Intro with ${words} and an autolink`);
 
 /** Bytes no UTF-8 reader accepts: a Latin-1 "é" in the middle of a line. */
 const LATIN1_E = Buffer.from([0xe9]);
 
-describe('files that are not UTF-8 stop the build with the file, line and byte', () => {
-  it.each([
-    ['a note', ALPHA, 'Intro with', 'alpha.md:9'],
-    ['the references file', 'references.yaml', 'title: "PEP 525', 'references.yaml:'],
-    ['the link status file', 'link-status.json', '"links"', 'link-status.json:'],
-  ])('%s', async (_name, file, before, where) => {
-    const root = await copyFixtureContent();
-    const text = await readFile(join(root, file));
-    const at = text.indexOf(before);
-    await writeFile(join(root, file), Buffer.concat([text.subarray(0, at), LATIN1_E, text.subarray(at)]));
-    const build = await buildSite({ contentRoot: root });
-    expect(build.exitCode, build.output).not.toBe(0);
-    expect(build.output).toContain(where);
-    expect(build.output).toContain('is not UTF-8 text (byte 0xe9): save it as UTF-8');
-    expect(existsSync(join(build.outDir, 'index.html')), 'nothing is published').toBe(false);
-  });
-});
+async function writeLatin1Before(root: string, file: string, before: string): Promise<void> {
+  const text = await readFile(join(root, file));
+  const at = text.indexOf(before);
+  if (at < 0) throw new Error(`${file} has no "${before}"`);
+  await writeFile(join(root, file), Buffer.concat([text.subarray(0, at), LATIN1_E, text.subarray(at)]));
+}
 
-describe('files that are fine but unusual build and render as written', () => {
-  it('a note with a byte order mark and CRLF line ends, a YAML file with CRLF, and a 5 MB note', async () => {
-    const root = await copyFixtureContent();
-    const alpha = await readFile(join(root, ALPHA), 'utf8');
-    await writeFile(join(root, ALPHA), `\uFEFF${alpha.replace(/\n/g, '\r\n')}`);
-    const tags = await readFile(join(root, 'tags.yaml'), 'utf8');
-    await writeFile(join(root, 'tags.yaml'), tags.replace(/\n/g, '\r\n'));
-    const paragraph = 'A long note keeps its every word, in prose that goes on and on. ';
-    const body = Array.from({ length: 800 }, (_, index) => `## Part ${index + 1}\n\n${paragraph.repeat(100)}\n`).join(
-      '\n',
-    );
-    await writeFile(
-      join(root, 'notes/huge.md'),
-      `---\ntitle: "A 5 MB note"\nsummary: "Long."\ntags: [asyncio]\npublished: 2026-11-01\nchecked: { python: "3.15", on: 2026-11-30 }\n---\n\n${body}`,
-    );
-    expect(body.length).toBeGreaterThan(5_000_000);
-    const build = await buildSite({ contentRoot: root });
-    expect(build.exitCode, build.output).toBe(0);
-    const page = await readFile(join(build.outDir, 'notes/alpha/index.html'), 'utf8');
-    expect(page).toContain('<h1>Alpha: gather two coroutines</h1>');
-    expect(page).not.toContain('\uFFFD');
-    const huge = await readFile(join(build.outDir, 'notes/huge/index.html'), 'utf8');
-    expect(huge).toContain('id="part-800"');
-  }, 180_000);
-});
+/** The pages, feeds and worker a build wrote: what a host would publish. A failed build leaves only assets. */
+async function publishedFiles(outDir: string): Promise<string[]> {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile() && /\.(html|xml|json)$|^sw\.js$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
 
-// The rules themselves are unit-tested beside their code (src/lib/validation/, src/lib/content/…);
-// these builds prove that each kind of file reaches them and that nothing is published.
-describe('bad input stops the build with a message naming the file and the field', () => {
-  it.concurrent.for(cases)('$name', async ({ file, edit, copyTo, says }, { expect }) => {
-    const root = await copyFixtureContent();
-    if (copyTo) await copyFile(join(root, file), join(root, copyTo));
-    else await editFile(root, file, edit);
-    const build = await buildSite({ contentRoot: root });
-    expect(build.exitCode, build.output).not.toBe(0);
-    for (const fragment of says) expect(build.output).toMatch(fragment);
-    expect(existsSync(join(build.outDir, 'index.html')), 'nothing is published').toBe(false);
-  });
-});
-
-it('an empty notes folder stops the build', async () => {
+/** Builds a copy of the fixture content after `breakIt` and expects the build to stop, publishing nothing. */
+async function brokenBuild(breakIt: (root: string) => Promise<void>): Promise<BuildResult> {
   const root = await copyFixtureContent();
-  await rm(join(root, 'notes'), { recursive: true });
-  await mkdir(join(root, 'notes'));
-  const build = await buildSite({ contentRoot: root });
-  expect(build.exitCode).not.toBe(0);
-  expect(build.output).toContain('holds no notes: add at least one `.md` or `.mdx` file');
+  await breakIt(root);
+  const build = await buildSite({ contentRoot: root, limitMs: FAILED_BUILD_MS });
+  expect(build.exitCode, build.output).not.toBe(0);
+  expect(await publishedFiles(build.outDir), 'nothing is published').toEqual([]);
+  return build;
+}
+
+/**
+ * The first list of problems the build printed, one line each, with the folder of the content copy and what Astro's
+ * logger puts before the error (a time and a level, when it prints them) left out, as an author reads it for content/.
+ */
+function problemsOf(build: BuildResult): string[] {
+  const lines = build.output.split('\n');
+  const first = lines.findIndex((line) => /(^|ContentError: )Content has (a problem|\d+ problems):$/.test(line));
+  if (first < 0) return [`no list of problems in:\n${build.output}`];
+  const count = lines.slice(first + 1).findIndex((line) => !line.startsWith('  - '));
+  return lines
+    .slice(first, first + 1 + (count < 0 ? lines.length : count))
+    .map((line) => line.replace(/^.*ContentError: /, '').replaceAll(/\S*content-\w+\//g, ''));
+}
+
+describe('the validation stage', () => {
+  it(
+    'stops the build once, naming every problem of every kind of file at once',
+    async () => {
+      const build = await brokenBuild(async (root) => {
+        await editFile(root, ALPHA, (text) =>
+          alphaIntro('[a stray link](https://example.com/uncatalogued)')(text.replace('[asyncio]', '[asyncoi]')),
+        );
+        await editFile(root, BETA, (text) =>
+          text.replace('MDX renders GFM', 'MDX renders <a href="javascript:alert(1)">a bad link</a> and GFM'),
+        );
+        await editFile(root, 'errors/event-loop-is-closed.md', (text) =>
+          text.replace('notes: [alpha]', 'notes: [alpha, alpah]'),
+        );
+        await editFile(root, 'references.yaml', (text) =>
+          text.replace('replacedBy: asyncio-docs', 'replacedBy: asyncio-doc'),
+        );
+        await editFile(root, 'paths.yaml', (text) => text.replace('- note: beta', '- note: betta'));
+      });
+      expect(problemsOf(build)).toEqual([
+        'Content has 6 problems:',
+        expect.stringMatching(/^ {2}- notes\/nested\/beta\.mdx:11: link javascript:alert\(1\) uses the javascript:/),
+        expect.stringMatching(/^ {2}- notes\/alpha\.md:4: field "tags" has "asyncoi", which is not a tag/),
+        expect.stringMatching(/^ {2}- notes\/alpha\.md:9: links to https:\/\/example\.com\/uncatalogued, which has/),
+        expect.stringMatching(/^ {2}- errors\/event-loop-is-closed\.md:6: field "notes" lists "alpah"/),
+        expect.stringMatching(/^ {2}- references\.yaml:25: field "replacedBy" names "asyncio-doc"/),
+        expect.stringMatching(/^ {2}- paths\.yaml:8: field "start-here\.steps\[1\]\.note" names "betta"/),
+      ]);
+    },
+    testTimeout(FAILED_BUILD_MS),
+  );
 });
 
-it('a plain http link builds, with a warning naming the file and line', async () => {
-  const root = await copyFixtureContent();
-  await editFile(root, ALPHA, (text) =>
-    text.replace(
-      'Intro with an autolink',
-      'Intro with [old](http://docs.python.org/3/library/asyncio.html) and an autolink',
-    ),
+describe('the content sync stops the build on a file its loader or schema refuses', () => {
+  it(
+    'notes: every raw-text problem of every note at once',
+    async () => {
+      const build = await brokenBuild(async (root) => {
+        await writeLatin1Before(root, ALPHA, 'Intro with');
+        await editFile(root, BETA, (text) => text.replace('published: 2026-10-01', 'published: 2026-13-01'));
+        await writeFile(join(root, 'notes/unclosed.md'), '---\ntitle: "x"\n---\n\n```python\nx = 1\n');
+        await writeFile(join(root, 'notes/beta.md'), await readFile(join(root, BETA)));
+      });
+      expect(problemsOf(build)).toEqual([
+        'Content has 5 problems:',
+        '  - notes/alpha.md:9: is not UTF-8 text (byte 0xe9): save it as UTF-8',
+        "  - notes/nested/beta.mdx: has the same file name as notes/beta.md: the file name is the note's URL " +
+          '(/notes/beta/), so rename one of them',
+        '  - notes/beta.md:5: field "published" is "2026-13-01", which is not a real date: write it as YYYY-MM-DD, ' +
+          'e.g. 2026-11-24',
+        '  - notes/nested/beta.mdx:5: field "published" is "2026-13-01", which is not a real date: write it as ' +
+          'YYYY-MM-DD, e.g. 2026-11-24',
+        '  - notes/unclosed.md:5: opens a code block that is never closed, so the rest of the note would render as ' +
+          'code: add the closing fence',
+      ]);
+    },
+    testTimeout(FAILED_BUILD_MS),
   );
-  await editFile(root, 'references.yaml', (text) =>
-    text.replace(
-      'url: https://example.org/an-article-nobody-cites',
-      'url: http://docs.python.org/3/library/asyncio.html',
-    ),
+
+  it(
+    'notes: a field the schema refuses',
+    async () => {
+      const build = await brokenBuild((root) => editFile(root, BETA, (text) => text.replace(/^summary: .*\n/m, '')));
+      expect(build.output).toContain('beta.mdx');
+      expect(build.output).toContain('summary: is required: one sentence shown in lists and as the meta description');
+    },
+    testTimeout(FAILED_BUILD_MS),
   );
-  const build = await buildSite({ contentRoot: root });
-  expect(build.exitCode, build.output).toBe(0);
-  expect(build.output).toMatch(
-    /notes\/alpha\.md:9: link http:\/\/docs\.python\.org\/3\/library\/asyncio\.html uses plain http/,
+
+  it(
+    'notes: MDX that does not compile',
+    async () => {
+      const build = await brokenBuild((root) =>
+        editFile(root, BETA, (text) => text.replace('MDX renders GFM as well', 'MDX renders {unclosed GFM as well')),
+      );
+      expect(build.output).toMatch(/beta\.mdx:11/);
+    },
+    testTimeout(FAILED_BUILD_MS),
+  );
+
+  it(
+    'error entries: a field the schema refuses',
+    async () => {
+      const build = await brokenBuild((root) =>
+        editFile(root, 'errors/event-loop-is-closed.md', (text) => text.replace('module: asyncio', 'module: Asyncio')),
+      );
+      expect(build.output).toContain('event-loop-is-closed.md');
+      expect(build.output).toContain('module: must be a module name such as concurrent.futures');
+    },
+    testTimeout(FAILED_BUILD_MS),
+  );
+
+  it(
+    'tags.yaml: an entry the schema refuses',
+    async () => {
+      const build = await brokenBuild((root) =>
+        editFile(root, 'tags.yaml', (text) => text.replace('  label: threads\n', '')),
+      );
+      expect(build.output).toContain('tags.yaml');
+      expect(build.output).toContain('label: is required: the name readers see, e.g. asyncio');
+    },
+    testTimeout(FAILED_BUILD_MS),
+  );
+
+  it(
+    'references.yaml: a file that is not UTF-8',
+    async () => {
+      const build = await brokenBuild((root) => writeLatin1Before(root, 'references.yaml', 'title: "PEP 525'));
+      expect(build.output).toMatch(/references\.yaml:\d+: is not UTF-8 text \(byte 0xe9\): save it as UTF-8/);
+    },
+    testTimeout(FAILED_BUILD_MS),
+  );
+
+  it(
+    'paths.yaml: a field the schema does not know',
+    async () => {
+      const build = await brokenBuild((root) =>
+        editFile(root, 'paths.yaml', (text) =>
+          text.replace('  title: Start here', '  title: Start here\n  colour: blue'),
+        ),
+      );
+      expect(build.output).toContain('paths.yaml');
+      expect(build.output).toMatch(/Unrecognized key: "colour"/);
+    },
+    testTimeout(FAILED_BUILD_MS),
+  );
+
+  it(
+    'link-status.json: a file cut off',
+    async () => {
+      const build = await brokenBuild((root) => editFile(root, 'link-status.json', (text) => text.slice(0, 40)));
+      expect(build.output).toContain('link-status.json: not valid JSON');
+      expect(build.output).toContain('npm run links');
+    },
+    testTimeout(FAILED_BUILD_MS),
+  );
+});
+
+describe('files that are fine but unusual', () => {
+  it(
+    'build and render as written: a byte order mark and CRLF line ends, a 5 MB note, a plain http link that warns',
+    async () => {
+      const root = await copyFixtureContent();
+      const alpha = await readFile(join(root, ALPHA), 'utf8');
+      await writeFile(join(root, ALPHA), `\uFEFF${alpha.replace(/\n/g, '\r\n')}`);
+      const tags = await readFile(join(root, 'tags.yaml'), 'utf8');
+      await writeFile(join(root, 'tags.yaml'), tags.replace(/\n/g, '\r\n'));
+      const paragraph = 'A long note keeps its every word, in prose that goes on and on. ';
+      const body = Array.from({ length: 800 }, (_, index) => `## Part ${index + 1}\n\n${paragraph.repeat(100)}\n`).join(
+        '\n',
+      );
+      expect(body.length).toBeGreaterThan(5_000_000);
+      const http = 'http://docs.python.org/3/library/asyncio.html';
+      await writeFile(
+        join(root, 'notes/huge.md'),
+        `---\ntitle: "A 5 MB note"\nsummary: "Long."\ntags: [asyncio]\npublished: 2026-11-01\n` +
+          `checked: { python: "3.15", on: 2026-11-30 }\n---\n\nAn [old link](${http}).\n\n${body}`,
+      );
+      await editFile(root, 'references.yaml', (text) =>
+        text.replace('url: https://example.org/an-article-nobody-cites', `url: ${http}`),
+      );
+      const build = await buildSite({ contentRoot: root });
+      expect(build.exitCode, build.output).toBe(0);
+      const page = await readFile(join(build.outDir, 'notes/alpha/index.html'), 'utf8');
+      expect(page).toContain('<h1>Alpha: gather two coroutines</h1>');
+      expect(page).not.toContain('\uFFFD');
+      const huge = await readFile(join(build.outDir, 'notes/huge/index.html'), 'utf8');
+      expect(huge).toContain('id="part-800"');
+      expect(build.output).toMatch(/notes\/huge\.md:9: link http:\/\/docs\.python\.org\/\S+ uses plain http/);
+    },
+    testTimeout(BUILD_MS),
   );
 });

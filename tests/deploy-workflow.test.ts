@@ -23,6 +23,7 @@ import {
 import { buildSite, PROJECT_ROOT } from './helpers/build-site';
 import { FIXTURE_SITE } from './helpers/fixture-content';
 import { readPage } from './helpers/html';
+import { BUILD_MS, testTimeout, WORKFLOW_STEP_MS } from './helpers/limits';
 
 const WORKFLOW = join(PROJECT_ROOT, '.github/workflows/deploy.yml');
 
@@ -42,17 +43,23 @@ function stepOf(workflow: Workflow, job: string, words: string): Step {
   return steps[0] as Step;
 }
 
-/** Runs a workflow step's command in bash, as a runner does, in `cwd`; exit code and everything it printed. */
+/**
+ * Runs a workflow step's command in bash, as a runner does, in `cwd`; exit code and everything it printed. A step
+ * still running after WORKFLOW_STEP_MS is stopped, and the test fails naming it.
+ */
 async function runStep(command: string, cwd: string, env: Record<string, string> = {}) {
   return promisify(execFile)('bash', ['-e', '-c', command], {
     cwd,
     env: { ...buildEnvironment(cwd), ...env },
+    timeout: WORKFLOW_STEP_MS,
+    killSignal: 'SIGKILL',
   }).then(
     ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      output: error.stdout + error.stderr,
-    }),
+    (error: { code: number; killed?: boolean; stdout: string; stderr: string }) => {
+      if (error.killed)
+        throw new Error(`the workflow step \`${command}\` did not finish within ${WORKFLOW_STEP_MS / 1000} s`);
+      return { code: error.code, output: error.stdout + error.stderr };
+    },
   );
 }
 
@@ -72,60 +79,70 @@ function asIfMadeBy(records: SnippetRecords, label: string): SnippetRecords {
 }
 
 describe('the deploy workflow’s snippet matrix and merge', () => {
-  it('merges a record file from every job and builds pages that name every version and build', async () => {
-    const text = await readFile(WORKFLOW, 'utf8');
-    const workflow = parse(text) as Workflow;
-    const matrix = matrixValues(text, 'snippets', 'python');
-    expect(matrix).toEqual(expect.arrayContaining(['3.11', '3.14t']));
+  it(
+    'merges a record file from every job and builds pages that name every version and build',
+    async () => {
+      const text = await readFile(WORKFLOW, 'utf8');
+      const workflow = parse(text) as Workflow;
+      const matrix = matrixValues(text, 'snippets', 'python');
+      expect(matrix).toEqual(expect.arrayContaining(['3.11', '3.14t']));
 
-    const workspace = await createWorkspace(await mkdtemp(join(tmpdir(), 'deploy-workflow-')));
-    await rm(join(workspace, 'content'), { recursive: true });
-    await cp(FIXTURE_SITE, join(workspace, 'content'), { recursive: true });
+      const workspace = await createWorkspace(await mkdtemp(join(tmpdir(), 'deploy-workflow-')));
+      await rm(join(workspace, 'content'), { recursive: true });
+      await cp(FIXTURE_SITE, join(workspace, 'content'), { recursive: true });
 
-    // The snippet job, with its own command, for the interpreter this machine has.
-    const local = await findPython();
-    const localLabel = runLabel({ build: local.build, python: local.exact });
-    const job = stepOf(workflow, 'snippets', 'npm run snippets');
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the workflow's expression, replaced as the runner does
-    const ran = await runStep((job.run ?? '').replaceAll('${{ matrix.python }}', localLabel), workspace, {
-      PYTHON: local.python,
-    });
-    expect(ran.code, ran.output).toBe(0);
-    const real = readSnippetRecordsFile(join(workspace, `snippet-runs.${localLabel}.json`), { mustExist: true });
-    expect(real.madeBy).toEqual({ build: local.build, python: local.exact });
+      // The snippet job, with its own command, for the interpreter this machine has.
+      const local = await findPython();
+      const localLabel = runLabel({ build: local.build, python: local.exact });
+      const job = stepOf(workflow, 'snippets', 'npm run snippets');
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the workflow's expression, replaced as the runner does
+      const ran = await runStep((job.run ?? '').replaceAll('${{ matrix.python }}', localLabel), workspace, {
+        PYTHON: local.python,
+      });
+      expect(ran.code, ran.output).toBe(0);
+      const real = readSnippetRecordsFile(join(workspace, `snippet-runs.${localLabel}.json`), { mustExist: true });
+      expect(real.madeBy).toEqual({ build: local.build, python: local.exact });
 
-    // The other jobs' files, written as those jobs would write them.
-    for (const label of matrix.filter((label) => label !== localLabel))
-      await writeFile(join(workspace, `snippet-runs.${label}.json`), serializeSnippetRecords(asIfMadeBy(real, label)));
+      // The other jobs' files, written as those jobs would write them.
+      for (const label of matrix.filter((label) => label !== localLabel))
+        await writeFile(
+          join(workspace, `snippet-runs.${label}.json`),
+          serializeSnippetRecords(asIfMadeBy(real, label)),
+        );
 
-    const merge = stepOf(workflow, 'build', 'snippet-runs');
-    const merged = await runStep(merge.run ?? '', workspace);
-    expect(merged.code, merged.output).toBe(0);
+      const merge = stepOf(workflow, 'build', 'snippet-runs');
+      const merged = await runStep(merge.run ?? '', workspace);
+      expect(merged.code, merged.output).toBe(0);
 
-    const build = await buildSite({ contentRoot: join(workspace, 'content') });
-    expect(build.exitCode, build.output).toBe(0);
-    const page = await readPage(build.outDir, 'notes/alpha');
-    const shown = matrix.filter((label) => !label.endsWith('t')).concat(matrix.filter((label) => label.endsWith('t')));
-    expect(page.text('.prose figure.code-block .code-block__ran')).toBe(`Ran on Python ${shown.join(' · ')}`);
-    expect(page.all('.prose abbr.free-threaded').map((abbr) => abbr.properties['title'])).toContain(
-      'Python 3.14, free-threaded build',
-    );
-    expect(page.text('.prose .code-block__legend')).toMatch(/^t: the free-threaded build/);
+      const build = await buildSite({ contentRoot: join(workspace, 'content') });
+      expect(build.exitCode, build.output).toBe(0);
+      const page = await readPage(build.outDir, 'notes/alpha');
+      const shown = matrix
+        .filter((label) => !label.endsWith('t'))
+        .concat(matrix.filter((label) => label.endsWith('t')));
+      expect(page.text('.prose figure.code-block .code-block__ran')).toBe(`Ran on Python ${shown.join(' · ')}`);
+      expect(page.all('.prose abbr.free-threaded').map((abbr) => abbr.properties['title'])).toContain(
+        'Python 3.14, free-threaded build',
+      );
+      expect(page.text('.prose .code-block__legend')).toMatch(/^t: the free-threaded build/);
 
-    // The same merge with a job's file missing, or with a file carrying another interpreter's runs, stops.
-    const last = matrix.at(-1) ?? '';
-    const saved = await readFile(join(workspace, `snippet-runs.${last}.json`), 'utf8');
-    await rm(join(workspace, `snippet-runs.${last}.json`));
-    const missing = await runStep(merge.run ?? '', workspace);
-    expect(missing.code).not.toBe(0);
-    expect(missing.output).toContain(`none arrived from ${last}`);
+      // The same merge with a job's file missing, or with a file carrying another interpreter's runs, stops.
+      const last = matrix.at(-1) ?? '';
+      const saved = await readFile(join(workspace, `snippet-runs.${last}.json`), 'utf8');
+      await rm(join(workspace, `snippet-runs.${last}.json`));
+      const missing = await runStep(merge.run ?? '', workspace);
+      expect(missing.code).not.toBe(0);
+      expect(missing.output).toContain(`none arrived from ${last}`);
 
-    const foreign = asIfMadeBy(real, last);
-    foreign.madeBy = { build: 'cpython', python: '3.13.0' };
-    await writeFile(join(workspace, `snippet-runs.${last}.json`), serializeSnippetRecords(foreign));
-    const mixed = await runStep(merge.run ?? '', workspace);
-    expect(mixed.code).not.toBe(0);
-    expect(mixed.output).toMatch(/made by Python 3\.13 \(cpython\) but carries a run of Python/);
-    expect(saved).toContain('"madeBy"');
-  }, 300_000);
+      const foreign = asIfMadeBy(real, last);
+      foreign.madeBy = { build: 'cpython', python: '3.13.0' };
+      await writeFile(join(workspace, `snippet-runs.${last}.json`), serializeSnippetRecords(foreign));
+      const mixed = await runStep(merge.run ?? '', workspace);
+      expect(mixed.code).not.toBe(0);
+      expect(mixed.output).toMatch(/made by Python 3\.13 \(cpython\) but carries a run of Python/);
+      expect(saved).toContain('"madeBy"');
+    },
+    // The snippet job, one build and three merges.
+    testTimeout(WORKFLOW_STEP_MS, BUILD_MS, WORKFLOW_STEP_MS * 3),
+  );
 });

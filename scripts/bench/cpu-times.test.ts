@@ -17,7 +17,8 @@ describe('childCpuSeconds', () => {
   });
 
   it('measures what a real shell ran, and keeps its exit code', () => {
-    const busy = `node -e "const end = Date.now() + 300; while (Date.now() < end);"`;
+    // Busy until the process has used 0.3 s of CPU, however long a loaded machine makes that take.
+    const busy = `node -e "while (process.cpuUsage().user < 300_000);"`;
     const run = spawnSync('sh', ['-c', withTimes(busy, MARK)], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     expect(childCpuSeconds(run.stderr, MARK)).toBeGreaterThanOrEqual(0.25);

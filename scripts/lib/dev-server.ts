@@ -50,13 +50,14 @@ export async function secondsUntil(
 /**
  * Starts `astro dev` in `workspace` on `contentRoot`, with Astro's cache in `cacheDir` (outside the
  * copy, as node_modules/.astro is for an author: the server does not watch it), and waits until
- * it serves `firstPath`.
+ * it serves `firstPath`, for at most `startLimitMs`.
  */
 export async function startDevServer(
   workspace: string,
   contentRoot: string,
   cacheDir: string,
   firstPath = '/',
+  startLimitMs = 600_000,
 ): Promise<DevServer> {
   const port = await freePort();
   const child = spawn(join(workspace, 'node_modules/.bin/astro'), ['dev', '--host', '127.0.0.1', '--port', `${port}`], {
@@ -82,7 +83,7 @@ export async function startDevServer(
       `${server.origin}${firstPath}`,
       (status, body) => status === 200 && body.includes('</html>'),
       started,
-      600_000,
+      startLimitMs,
     );
   } catch (error) {
     server.stop();

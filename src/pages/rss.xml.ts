@@ -14,7 +14,7 @@ export async function GET(context: APIContext) {
     title: SITE_TITLE,
     description: SITE_DESCRIPTION,
     site: new URL(import.meta.env.BASE_URL, context.site),
-    items: feedItems(notes, context.site, bodies),
+    items: feedItems(notes, { site: context.site, base: import.meta.env.BASE_URL }, bodies),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     // Feed readers find the feed's own address here, as RSS best practice asks.
     customData: `<language>en</language><atom:link href="${self}" rel="self" type="application/rss+xml"/>`,

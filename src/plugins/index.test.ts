@@ -206,13 +206,15 @@ describe.each(NOTE_KINDS)('%s', (kind, render) => {
 
 describe('MDX notes', () => {
   it('collect the href of JSX elements, and flag one written as an expression', async () => {
+    // The page renders too, so the expression's variable is defined, as an author would define it.
     const { page } = await withMdx(
-      'Intro <a href="javascript:alert(1)">x</a> and <a href={url}>y</a>.\n\n<img src="https://example.org/i.png" alt="" />\n',
+      'export const url = "../alpha/";\n\nIntro <a href="javascript:alert(1)">x</a> and <a href={url}>y</a>.\n\n' +
+        '<img src="https://example.org/i.png" alt="" />\n',
     );
     expect(page.links.map(({ url, kind, line }) => [url, kind, line])).toEqual([
-      ['javascript:alert(1)', 'link', 1],
-      ['', 'expression', 1],
-      ['https://example.org/i.png', 'image', 3],
+      ['javascript:alert(1)', 'link', 3],
+      ['', 'expression', 3],
+      ['https://example.org/i.png', 'image', 5],
     ]);
   });
 });

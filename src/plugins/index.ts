@@ -5,6 +5,7 @@
  * page data (src/lib/content/page-data.ts) and enrich the HTML; none reads another file or decides
  * whether the site is valid: that is the validation stage's job (src/lib/validation/).
  */
+import { satteri } from '@astrojs/markdown-satteri';
 import type { HastPluginEntry, HastPluginList, MdastPluginEntry, MdastPluginList } from 'satteri';
 import type { ApiLookup } from '../lib/python-docs/inventory';
 import { apiLinks } from './api-links';
@@ -71,4 +72,19 @@ export function forSatteri(plugins: readonly NotePlugin[]): {
     mdastPlugins: plugins.map((plugin) => plugin.mdast).filter(present),
     hastPlugins: plugins.map((plugin) => plugin.hast).filter(present),
   };
+}
+
+/**
+ * The Markdown processor of every note, .md and .mdx (`markdown.processor` in astro.config.mjs): Sätteri with GFM and
+ * these plugins. Typographic quotes are written directly where they matter: no smart-punctuation pass runs.
+ */
+export function noteProcessor(plugins: {
+  readonly mdastPlugins?: MdastPluginList;
+  readonly hastPlugins?: HastPluginList;
+}): ReturnType<typeof satteri> {
+  return satteri({
+    features: { gfm: true, smartPunctuation: false },
+    mdastPlugins: [...(plugins.mdastPlugins ?? [])],
+    hastPlugins: [...(plugins.hastPlugins ?? [])],
+  });
 }

@@ -1,39 +1,63 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_STEP_MS, testTimeout, within } from '../helpers/limits';
 import { useServedSite } from './served-site';
 
 const served = useServedSite();
 
 describe('search', () => {
-  it('finds the one note that mentions a rare term, with an excerpt', async () => {
-    const term = 'sqlite3';
-    const pagesWithTerm = await pagesMentioning(term);
-    expect(pagesWithTerm, `exactly one page should mention ${term}`).toHaveLength(1);
-    const page = await served.browser.newPage();
-    await page.goto(new URL('/search/', served.server.url).href);
-    await page.getByLabel('Search the notes').fill(term);
-    const results = page.locator('[data-search-results] li');
-    await results.first().waitFor();
-    expect(await results.count()).toBe(1);
-    expect(await results.locator('a').first().getAttribute('href')).toBe(pagesWithTerm[0]);
-    expect(await results.first().locator('mark').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('[data-search-status]').textContent()).toContain('1 page matches');
-    await page.close();
-  });
+  it(
+    'finds the one note that mentions a rare term, with an excerpt',
+    async () => {
+      const term = 'sqlite3';
+      const pagesWithTerm = await pagesMentioning(term);
+      expect(pagesWithTerm, `exactly one page should mention ${term}`).toHaveLength(1);
+      const page = await served.newPage();
+      await page.goto(served.at('/search/'));
+      await page.getByLabel('Search the notes').fill(term);
+      const results = page.locator('[data-search-results] li');
+      await results.first().waitFor();
+      expect(await results.count()).toBe(1);
+      expect(await results.locator('a').first().getAttribute('href')).toBe(pagesWithTerm[0]);
+      expect(await results.first().locator('mark').count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator('[data-search-status]').textContent(), {
+          timeout: BROWSER_STEP_MS,
+          message: 'the search status counts the results',
+        })
+        .toContain('1 page matches');
+      await page.context().close();
+    },
+    testTimeout(BROWSER_STEP_MS * 4),
+  );
 
-  it('finds API names as readers type them, underscores included', async () => {
-    const page = await served.browser.newPage();
-    await page.goto(new URL('/search/?q=to_thread', served.server.url).href);
-    const results = page.locator('[data-search-results] li a');
-    await results.first().waitFor();
-    const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
-    expect(hrefs).toContain('/notes/blocking-code-in-asyncio/');
-    expect(hrefs.length).toBeLessThanOrEqual((await pagesMentioning('to_thread')).length);
-    await page.close();
-  });
+  it(
+    'finds API names as readers type them, underscores included',
+    async () => {
+      const page = await served.newPage();
+      await page.goto(served.at('/search/?q=to_thread'));
+      const results = page.locator('[data-search-results] li a');
+      await results.first().waitFor();
+      const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+      expect(hrefs).toContain('/notes/blocking-code-in-asyncio/');
+      expect(hrefs.length).toBeLessThanOrEqual((await pagesMentioning('to_thread')).length);
+      await page.context().close();
+    },
+    testTimeout(BROWSER_STEP_MS * 3),
+  );
 
-  // Real messages as readers paste them: their own names, addresses, paths, pids and counts, not the entry's.
+  // Real messages as readers paste them: their own names, addresses, paths, pids and counts, not the entry's. One
+  // search page takes them one after the other, as a reader pastes one message after another.
+  let pasting: Page;
+  beforeAll(async () => {
+    pasting = await served.newPage();
+    await pasting.goto(served.at('/search/'));
+  }, testTimeout(BROWSER_STEP_MS));
+  afterAll(async () => {
+    await pasting?.context().close();
+  });
   it.each([
     ["RuntimeWarning: coroutine 'fetch_all' was never awaited", 'coroutine-was-never-awaited'],
     [
@@ -71,123 +95,206 @@ describe('search', () => {
     ["TypeError: cannot pickle '_thread.RLock' object", 'cannot-pickle-object'],
     ['asyncio.exceptions.InvalidStateError: Result is not set.', 'result-is-not-set'],
     ['  File "/srv/app/feed.py", line 9, in fill\n    q.put_nowait(item)\nasyncio.queues.QueueFull', 'queue-full'],
-  ])('puts the entry of a pasted message first: %j', async (message, slug) => {
-    const page = await served.browser.newPage();
-    await page.goto(new URL('/search/', served.server.url).href);
-    await page.getByLabel('Search the notes').fill(message);
-    const first = page.locator('[data-search-results] li a').first();
-    await first.waitFor();
-    expect(await first.getAttribute('href')).toBe(`/errors/${slug}/`);
-    await page.close();
-  });
+  ])(
+    'puts the entry of a pasted message first: %j',
+    async (message, slug) => {
+      const input = pasting.getByLabel('Search the notes');
+      await input.fill(message);
+      // The results are the message's once the status names what the box holds (a search box drops line breaks).
+      const term = await input.inputValue();
+      await within(
+        BROWSER_STEP_MS,
+        `the results of searching for ${JSON.stringify(term)}`,
+        pasting.waitForFunction(
+          (searched) => document.querySelector('[data-search-status]')?.textContent?.includes(`“${searched}”`),
+          term,
+        ),
+      );
+      expect(await pasting.locator('[data-search-results] li a').first().getAttribute('href')).toBe(`/errors/${slug}/`);
+    },
+    testTimeout(BROWSER_STEP_MS * 2),
+  );
 
-  it('loads no search code on pages other than the search page', async () => {
-    const page = await served.browser.newPage();
-    const scripts: string[] = [];
-    page.on('request', (request) => {
-      if (request.resourceType() === 'script' || request.url().includes('pagefind')) scripts.push(request.url());
-    });
-    for (const { path } of served.pages.filter(({ name }) => name !== 'search'))
-      await page.goto(new URL(path, served.server.url).href);
-    expect(scripts.filter((url) => url.includes('pagefind'))).toEqual([]);
-    await page.close();
-  });
+  it(
+    'loads no search code on pages other than the search page',
+    async () => {
+      /** The addresses of Pagefind's files a page asks for while `visit` runs. */
+      const pagefindRequests = async (visit: (page: Page) => Promise<void>) => {
+        const page = await served.newPage();
+        const requested: string[] = [];
+        page.on('request', (request) => {
+          if (request.url().includes('pagefind')) requested.push(request.url());
+        });
+        await visit(page);
+        await page.context().close();
+        return requested;
+      };
+      const onSearchPage = await pagefindRequests(async (page) => {
+        await page.goto(served.at('/search/?q=GIL'));
+        await page.locator('[data-search-results] li').first().waitFor();
+      });
+      expect(onSearchPage.length, 'the search page loads Pagefind, and the listener sees it').toBeGreaterThan(0);
+      const elsewhere = await pagefindRequests(async (page) => {
+        for (const { path } of served.pages.filter(({ name }) => name !== 'search')) await page.goto(served.at(path));
+      });
+      expect(elsewhere).toEqual([]);
+    },
+    testTimeout(BROWSER_STEP_MS * 20),
+  );
 });
 
 describe('link names, as a screen reader reads them', () => {
   it.each([
     ['a note that names many APIs', '/notes/calling-asyncio-from-threads/'],
     ['the references of one kind', '/references/library-doc/'],
-  ])('carry no repeated suffix on %s, and the page says once what ↗ means', async (_, path) => {
-    const page = await served.browser.newPage();
-    await page.goto(new URL(path, served.server.url).href);
-    const tree = await page.locator('body').ariaSnapshot();
-    const names = [...tree.matchAll(/^\s*- link "([^"]*)"/gm)].map((match) => match[1] ?? '');
-    const outbound = await page.locator('main a.external').count();
-    expect(outbound, `${path} has outbound links to check`).toBeGreaterThan(5);
-    expect(names.length).toBeGreaterThan(outbound);
-    expect(names.filter((name) => /external site|another site|↗|north east/i.test(name))).toEqual([]);
-    const legends = [...tree.matchAll(/↗ marks a link to another site\./g)];
-    expect(legends).toHaveLength(1);
-    await page.close();
-  });
+  ])(
+    'carry no repeated suffix on %s, and the page says once what ↗ means',
+    async (_, path) => {
+      const page = await served.newPage();
+      await page.goto(served.at(path));
+      const tree = await page.locator('body').ariaSnapshot();
+      const names = [...tree.matchAll(/^\s*- link "([^"]*)"/gm)].map((match) => match[1] ?? '');
+      const outbound = await page.locator('main a.external').count();
+      expect(outbound, `${path} has outbound links to check`).toBeGreaterThan(5);
+      expect(names.length).toBeGreaterThan(outbound);
+      expect(names.filter((name) => /external site|another site|↗|north east/i.test(name))).toEqual([]);
+      const legends = [...tree.matchAll(/↗ marks a link to another site\./g)];
+      expect(legends).toHaveLength(1);
+      await page.context().close();
+    },
+    testTimeout(BROWSER_STEP_MS * 3),
+  );
 });
 
 describe('code blocks', () => {
-  it('the copy button puts the snippet on the clipboard and announces it', async () => {
-    const context = await served.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-    const page = await context.newPage();
-    await page.goto(new URL('/notes/asyncio-basics/', served.server.url).href);
-    const block = page.locator('figure.code-block').first();
-    const button = block.getByRole('button', { name: 'Copy' });
-    const before = await button.boundingBox();
-    await button.focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => block.locator('[data-copy-status]').textContent()).toBe('Copied');
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(await block.locator('pre code').textContent());
-    expect(copied).toContain('async def fetch(name: str) -> str:');
-    expect((await button.boundingBox())?.width).toBe(before?.width);
-    await context.close();
-  });
+  it(
+    'the copy button puts the snippet on the clipboard and announces it',
+    async () => {
+      const page = await served.newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
+      await page.goto(served.at('/notes/asyncio-basics/'));
+      const block = page.locator('figure.code-block').first();
+      const button = block.getByRole('button', { name: 'Copy' });
+      const before = await button.boundingBox();
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => block.locator('[data-copy-status]').textContent(), {
+          timeout: BROWSER_STEP_MS,
+          message: 'the copy button announces the copy',
+        })
+        .toBe('Copied');
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toBe(await block.locator('pre code').textContent());
+      expect(copied).toContain('async def fetch(name: str) -> str:');
+      expect((await button.boundingBox())?.width).toBe(before?.width);
+      await page.context().close();
+    },
+    testTimeout(BROWSER_STEP_MS * 4),
+  );
 
-  it('marks the snippets the test suite runs, and shows their output as output', async () => {
-    const page = await served.browser.newPage();
-    await page.goto(new URL('/notes/asyncio-basics/', served.server.url).href);
-    expect(await page.locator('.code-block__ran').first().textContent()).toMatch(/^Ran on Python 3\.\d+( · 3\.\d+)*$/);
-    expect(await page.locator('.code-block__ran').first().getAttribute('title')).toContain(
-      'printed the output shown below it',
-    );
-    expect(await page.locator('figure.code-block--output .code-block__title').first().textContent()).toBe('Output');
-    await page.close();
-  });
+  it(
+    'marks the snippets the test suite runs, and shows their output as output',
+    async () => {
+      const page = await served.newPage();
+      await page.goto(served.at('/notes/asyncio-basics/'));
+      expect(await page.locator('.code-block__ran').first().textContent()).toMatch(
+        /^Ran on Python 3\.\d+( · 3\.\d+)*$/,
+      );
+      expect(await page.locator('.code-block__ran').first().getAttribute('title')).toContain(
+        'printed the output shown below it',
+      );
+      expect(await page.locator('figure.code-block--output .code-block__title').first().textContent()).toBe('Output');
+      await page.context().close();
+    },
+    testTimeout(BROWSER_STEP_MS * 2),
+  );
 });
 
 describe('security', () => {
-  it('every page type loads without a CSP violation or a request leaving 127.0.0.1', async () => {
-    const page = await served.browser.newPage();
-    const problems: string[] = [];
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:')
-        problems.push(`request to ${request.url()}`);
-    });
-    page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-    });
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) =>
-        console.error(`Content-Security-Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
-      );
-    });
-    for (const { path } of served.pages) {
-      await page.goto(new URL(path, served.server.url).href, { waitUntil: 'networkidle' });
-      if (path === '/search/') {
-        await page.getByLabel('Search the notes').fill('GIL');
-        await page.locator('[data-search-results] li').first().waitFor();
+  it(
+    'every page type loads without a CSP violation or a request leaving 127.0.0.1',
+    async () => {
+      const page = await served.newPage();
+      const problems: string[] = [];
+      let requests = 0;
+      page.on('request', (request) => {
+        requests += 1;
+        const url = new URL(request.url());
+        if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:')
+          problems.push(`request to ${request.url()}`);
+      });
+      page.on('console', (message) => {
+        if (/Content.Security.Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) =>
+          console.error(`Content-Security-Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
+        );
+      });
+      /** Resolves in the first idle period after `load`, when the pages register their worker: the last they do. */
+      const settled = () =>
+        within(
+          BROWSER_STEP_MS,
+          `an idle period after the load of ${page.url()}`,
+          page.evaluate(() => new Promise<void>((done) => requestIdleCallback(() => done()))),
+        );
+
+      // The listeners see a violation: an inline script, which the policy refuses. Chromium reports it twice, in its
+      // own console message and in the page's event; the next page starts once both have come.
+      await page.goto(served.at('/'));
+      await page.evaluate(() => document.head.append(Object.assign(document.createElement('script'), { text: '0' })));
+      await expect
+        .poll(
+          () =>
+            problems
+              .filter((problem) => problem.startsWith('CSP:'))
+              .map((problem) => (/violation:/.test(problem) ? 'page' : 'Chromium'))
+              .sort(),
+          {
+            timeout: BROWSER_STEP_MS,
+            message: 'the planted inline script is reported by Chromium and by the page',
+          },
+        )
+        .toEqual(['Chromium', 'page']);
+      problems.length = 0;
+      requests = 0;
+
+      for (const { path } of served.pages) {
+        await page.goto(served.at(path));
+        if (path === '/search/') {
+          await page.getByLabel('Search the notes').fill('GIL');
+          await page.locator('[data-search-results] li').first().waitFor();
+        }
+        await settled();
       }
-    }
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+      expect(requests, 'the request listener saw the pages load').toBeGreaterThan(served.pages.length);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    },
+    testTimeout(BROWSER_STEP_MS * 2 * 17),
+  );
 });
 
 describe('feeds', () => {
-  it('the RSS feed is XML and lists every published note', async () => {
-    const page = await served.browser.newPage();
-    await page.goto(new URL('/rss.xml', served.server.url).href);
-    const parsed = await page.evaluate(async () => {
-      const xml = await (await fetch('/rss.xml')).text();
-      const doc = new DOMParser().parseFromString(xml, 'application/xml');
-      return {
-        error: doc.querySelector('parsererror')?.textContent ?? null,
-        links: [...doc.querySelectorAll('item > link')].map((link) => new URL(link.textContent ?? '').pathname),
-      };
-    });
-    expect(parsed.error).toBeNull();
-    expect(parsed.links.sort()).toEqual((await publishedNoteSlugs()).map((slug) => `/notes/${slug}/`).sort());
-    await page.close();
-  });
+  it(
+    'the RSS feed is XML and lists every published note',
+    async () => {
+      const page = await served.newPage();
+      await page.goto(served.at('/rss.xml'));
+      const parsed = await page.evaluate(async () => {
+        const xml = await (await fetch('/rss.xml')).text();
+        const doc = new DOMParser().parseFromString(xml, 'application/xml');
+        return {
+          error: doc.querySelector('parsererror')?.textContent ?? null,
+          links: [...doc.querySelectorAll('item > link')].map((link) => new URL(link.textContent ?? '').pathname),
+        };
+      });
+      expect(parsed.error).toBeNull();
+      expect(parsed.links.sort()).toEqual((await publishedNoteSlugs()).map((slug) => `/notes/${slug}/`).sort());
+      await page.context().close();
+    },
+    testTimeout(BROWSER_STEP_MS * 2),
+  );
 
   it('the sitemap lists every page', async () => {
     const index = await readFile(join(served.dist, 'sitemap-index.xml'), 'utf8');

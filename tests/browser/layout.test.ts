@@ -1,152 +1,232 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { WIDTHS } from '../helpers/browser';
+import { BROWSER_STEP_MS, testTimeout } from '../helpers/limits';
 import { useServedSite } from './served-site';
 
 const served = useServedSite();
 
+/** What the site promises: WCAG 2.2 AA and axe's best practices. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/**
+ * Axe as these tests run it. No page of the site has a frame (each test checks), so axe runs in the page itself
+ * rather than in each frame and then in a blank page that merges their results: a third of the time. It details
+ * violations alone.
+ */
+const axe = (page: Page) => new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
+
+/** Each violation on one line: where, which rule, how many elements, the first element and what is wrong. */
+const describeViolations = (name: string, violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']) =>
+  violations.map(
+    (violation) =>
+      `${name}: ${violation.id} (${violation.nodes.length}×) ${violation.nodes[0]?.target.join(' ') ?? ''} ` +
+      `${violation.nodes[0]?.failureSummary?.split('\n')[1] ?? ''}`,
+  );
+
+/** How wide the page is laid out, how wide the window is, and on how many lines the main navigation's links sit. */
+const measure = () => ({
+  scrollWidth: document.documentElement.scrollWidth,
+  innerWidth: window.innerWidth,
+  navRows: new Set(
+    [...document.querySelectorAll('.site-header nav li')].map((item) => item.getBoundingClientRect().top),
+  ).size,
+});
+
 describe('every page type fits a phone and a desktop without sideways scrolling, its navigation on one line', () => {
-  it.each(WIDTHS)(
-    '%i px wide',
-    async (width) => {
-      const context = await served.browser.newContext({ viewport: { width, height: 800 } });
-      const page = await context.newPage();
+  it(
+    `at ${WIDTHS.join(', ')} px wide`,
+    async () => {
+      const page = await served.newPage({ viewport: { width: WIDTHS[0], height: 800 } });
       const overflowing: string[] = [];
       const wrapped: string[] = [];
       for (const { name, path } of served.pages) {
-        await page.goto(new URL(path, served.server.url).href);
-        const { scrollWidth, innerWidth, navRows } = await page.evaluate(() => ({
-          scrollWidth: document.documentElement.scrollWidth,
-          innerWidth: window.innerWidth,
-          navRows: new Set(
-            [...document.querySelectorAll('.site-header nav li')].map((item) => item.getBoundingClientRect().top),
-          ).size,
-        }));
-        if (scrollWidth > innerWidth) overflowing.push(`${name} (${path}): ${scrollWidth} > ${innerWidth}`);
-        if (navRows !== 1) wrapped.push(`${name} (${path}): the main navigation takes ${navRows} lines`);
+        await page.setViewportSize({ width: WIDTHS[0], height: 800 });
+        await page.goto(served.at(path));
+        // The page is laid out again at each width, as a phone turned sideways or a resized window does.
+        for (const width of WIDTHS) {
+          await page.setViewportSize({ width, height: 800 });
+          const { scrollWidth, innerWidth, navRows } = await page.evaluate(measure);
+          expect(innerWidth).toBe(width);
+          if (scrollWidth > innerWidth) overflowing.push(`${name} (${path}) at ${width} px: ${scrollWidth} wide`);
+          if (navRows !== 1)
+            wrapped.push(`${name} (${path}) at ${width} px: the main navigation takes ${navRows} lines`);
+        }
       }
-      await context.close();
+      // The measure sees an overflow and a wrapped navigation: an element wider than the narrowest screen and a
+      // navigation squeezed to 60 px, planted in the last page.
+      await page.setViewportSize({ width: WIDTHS[0], height: 800 });
+      await page.evaluate(() => {
+        document.body.append(Object.assign(document.createElement('div'), { style: 'width: 2000px; height: 1px' }));
+        document.querySelector<HTMLElement>('.site-header nav')?.style.setProperty('width', '60px');
+      });
+      const planted = await page.evaluate(measure);
+      await page.context().close();
+      expect(planted.scrollWidth, 'a planted 2000 px element makes the page scroll sideways').toBeGreaterThan(
+        planted.innerWidth,
+      );
+      expect(planted.navRows, 'a navigation 60 px wide takes several lines').toBeGreaterThan(1);
       expect(overflowing).toEqual([]);
       // The five links of the main navigation stay on one line, the current page's included.
       expect(wrapped).toEqual([]);
     },
-    120_000,
+    testTimeout(BROWSER_STEP_MS * 2 * 16),
   );
 });
 
 describe('code blocks on a 320 px phone', () => {
-  it('show every title whole: the copy button makes way instead of cutting it', async () => {
-    const notes = (await readdir(join(served.dist, 'notes'), { withFileTypes: true })).filter((entry) =>
-      entry.isDirectory(),
-    );
-    const context = await served.browser.newContext({ viewport: { width: 320, height: 800 } });
-    const page = await context.newPage();
-    const cut: string[] = [];
-    let titles = 0;
-    for (const note of notes) {
-      await page.goto(new URL(`/notes/${note.name}/`, served.server.url).href);
-      const shown = await page.$$eval('.code-block__title', (elements) =>
-        elements.map((title) => ({ text: title.textContent ?? '', cut: title.scrollWidth > title.clientWidth })),
+  it(
+    'show every title whole: the copy button makes way instead of cutting it',
+    async () => {
+      const notes = (await readdir(join(served.dist, 'notes'), { withFileTypes: true })).filter((entry) =>
+        entry.isDirectory(),
       );
-      titles += shown.length;
-      cut.push(...shown.filter((title) => title.cut).map((title) => `${note.name}: ${title.text}`));
-    }
-    await context.close();
-    expect(titles).toBeGreaterThan(10);
-    expect(cut).toEqual([]);
-  }, 120_000);
+      const page = await served.newPage({ viewport: { width: 320, height: 800 } });
+      const cut: string[] = [];
+      let titles = 0;
+      for (const note of notes) {
+        await page.goto(served.at(`/notes/${note.name}/`));
+        const shown = await page.$$eval('.code-block__title', (elements) =>
+          elements.map((title) => ({ text: title.textContent ?? '', cut: title.scrollWidth > title.clientWidth })),
+        );
+        titles += shown.length;
+        cut.push(...shown.filter((title) => title.cut).map((title) => `${note.name}: ${title.text}`));
+      }
+      // The measure sees a cut title: one made longer than any phone is wide, in the last note.
+      const plantedCut = await page.$eval('.code-block__title', (title) => {
+        title.textContent = 'a_title_with_no_place_to_break_'.repeat(8);
+        return title.scrollWidth > title.clientWidth;
+      });
+      await page.context().close();
+      expect(plantedCut, 'a title of 248 unbroken characters is seen as cut').toBe(true);
+      expect(titles).toBeGreaterThan(10);
+      expect(cut).toEqual([]);
+    },
+    testTimeout(BROWSER_STEP_MS * 2 * 40),
+  );
 });
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
+  /** Runs axe over every page type with `configure`, each page loaded in `page`. */
+  async function violationsOnEveryPage(page: Page, configure: (builder: AxeBuilder) => AxeBuilder) {
+    const violations: string[] = [];
+    for (const { name, path } of served.pages) {
+      await page.goto(served.at(path));
+      expect(await page.locator('iframe, frame').count(), `${name} has no frame`).toBe(0);
+      const results = await configure(axe(page)).analyze();
+      violations.push(...describeViolations(name, results.violations));
+    }
+    return violations;
+  }
+
+  it(
+    'finds what it checks for: a violation planted in a page',
+    async () => {
+      const page = await served.newPage({ viewport: { width: 390, height: 800 } });
+      await page.goto(served.at(served.pages[0]?.path ?? '/'));
+      await page.evaluate(() => {
+        const image = document.createElement('img');
+        image.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+        image.id = 'planted';
+        document.querySelector('main')?.append(image);
+      });
+      const results = await axe(page).withTags(AXE_TAGS).include('#planted').analyze();
+      expect(results.violations.map((violation) => violation.id)).toContain('image-alt');
+      await page.context().close();
+    },
+    testTimeout(BROWSER_STEP_MS * 2),
+  );
+
   it.each(['light', 'dark'] as const)(
     'no violation on any page type in the %s colour scheme',
     async (colorScheme) => {
-      const context = await served.browser.newContext({ colorScheme, viewport: { width: 390, height: 800 } });
-      const page = await context.newPage();
-      const violations: string[] = [];
-      for (const { name, path } of served.pages) {
-        await page.goto(new URL(path, served.server.url).href);
-        const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-          .analyze();
-        for (const violation of results.violations) {
-          violations.push(
-            `${name}: ${violation.id} (${violation.nodes.length}×) ${violation.nodes[0]?.target.join(' ') ?? ''} ${violation.nodes[0]?.failureSummary?.split('\n')[1] ?? ''}`,
-          );
-        }
-      }
-      await context.close();
+      const page = await served.newPage({ colorScheme, viewport: { width: 390, height: 800 } });
+      const violations = await violationsOnEveryPage(page, (builder) => builder.withTags(AXE_TAGS));
+      await page.context().close();
       expect(violations).toEqual([]);
     },
-    180_000,
+    testTimeout(BROWSER_STEP_MS * 2 * 16),
   );
 });
 
 describe('version marks after API names', () => {
-  it.each(['light', 'dark'] as const)('are text with enough contrast in the %s colour scheme', async (colorScheme) => {
-    const context = await served.browser.newContext({ colorScheme, viewport: { width: 320, height: 800 } });
-    const page = await context.newPage();
-    const note = served.pages.find(({ name }) => name === 'note with version marks');
-    await page.goto(new URL(note?.path ?? '/', served.server.url).href);
-    const marks = await page.$$eval('.api-mark', (elements) =>
-      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, which a hidden mark would not have.
-      elements.map((element) => (element as HTMLElement).innerText),
-    );
-    expect(marks.length).toBeGreaterThan(0);
-    expect(marks).toContain('deprecated 3.14, removed in 3.16');
-    const results = await new AxeBuilder({ page }).include('.api-mark').withRules(['color-contrast']).analyze();
-    expect(results.passes.flatMap((rule) => rule.nodes).length).toBeGreaterThan(0);
-    expect(results.violations).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    await context.close();
-  });
+  it.each(['light', 'dark'] as const)(
+    'are text with enough contrast in the %s colour scheme',
+    async (colorScheme) => {
+      const page = await served.newPage({ colorScheme, viewport: { width: 320, height: 800 } });
+      const note = served.pages.find(({ name }) => name === 'note with version marks');
+      await page.goto(served.at(note?.path ?? '/'));
+      const marks = await page.$$eval('.api-mark', (elements) =>
+        // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, which a hidden mark lacks.
+        elements.map((element) => (element as HTMLElement).innerText),
+      );
+      expect(marks.length).toBeGreaterThan(0);
+      expect(marks).toContain('deprecated 3.14, removed in 3.16');
+      const results = await new AxeBuilder({ page }).include('.api-mark').withRules(['color-contrast']).analyze();
+      expect(results.passes.flatMap((rule) => rule.nodes).length).toBeGreaterThan(0);
+      expect(results.violations).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await page.context().close();
+    },
+    testTimeout(BROWSER_STEP_MS * 3),
+  );
 });
 
 describe('keyboard', () => {
-  it('Tab reaches the skip link first, and it moves focus to the main content', async () => {
-    const page = await served.browser.newPage();
-    await page.goto(new URL(served.pages[1]!.path, served.server.url).href);
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement).getBoundingClientRect().top >= 0)).toBe(
-      true,
-    );
-    await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-    await page.close();
-  });
-
-  it('every link of a note page takes focus and shows a visible focus ring', async () => {
-    const page = await served.browser.newPage();
-    await page.goto(new URL(served.pages[1]!.path, served.server.url).href);
-    const linkCount = await page.evaluate(() => {
-      const links = [...document.querySelectorAll('a[href]')];
-      for (const [index, link] of links.entries()) link.setAttribute('data-link-index', String(index));
-      return links.length;
-    });
-    const reached = new Set<string>();
-    const withoutRing: string[] = [];
-    for (let press = 0; press < linkCount * 2 + 10 && reached.size < linkCount; press += 1) {
+  it(
+    'Tab reaches the skip link first, and it moves focus to the main content',
+    async () => {
+      const page = await served.newPage();
+      await page.goto(served.at(served.pages[1]?.path ?? '/'));
       await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => {
-        const element = document.activeElement as HTMLElement | null;
-        if (!element || element === document.body) return null;
-        const style = getComputedStyle(element);
-        const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-        return {
-          index: element.getAttribute('data-link-index'),
-          text: element.textContent?.trim().slice(0, 40) ?? element.tagName,
-          ring,
-        };
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement).getBoundingClientRect().top >= 0)).toBe(
+        true,
+      );
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      await page.context().close();
+    },
+    testTimeout(BROWSER_STEP_MS * 3),
+  );
+
+  it(
+    'every link of a note page takes focus and shows a visible focus ring',
+    async () => {
+      const page = await served.newPage();
+      await page.goto(served.at(served.pages[1]?.path ?? '/'));
+      const linkCount = await page.evaluate(() => {
+        const links = [...document.querySelectorAll('a[href]')];
+        for (const [index, link] of links.entries()) link.setAttribute('data-link-index', String(index));
+        return links.length;
       });
-      if (focused === null) continue;
-      if (focused.index !== null) reached.add(focused.index);
-      if (!focused.ring) withoutRing.push(focused.text);
-    }
-    expect(reached.size).toBe(linkCount);
-    expect(withoutRing).toEqual([]);
-    await page.close();
-  });
+      const reached = new Set<string>();
+      const withoutRing: string[] = [];
+      for (let press = 0; press < linkCount * 2 + 10 && reached.size < linkCount; press += 1) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const element = document.activeElement as HTMLElement | null;
+          if (!element || element === document.body) return null;
+          const style = getComputedStyle(element);
+          const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+          return {
+            index: element.getAttribute('data-link-index'),
+            text: element.textContent?.trim().slice(0, 40) ?? element.tagName,
+            ring,
+          };
+        });
+        if (focused === null) continue;
+        if (focused.index !== null) reached.add(focused.index);
+        if (!focused.ring) withoutRing.push(focused.text);
+      }
+      expect(linkCount).toBeGreaterThan(10);
+      expect(reached.size).toBe(linkCount);
+      expect(withoutRing).toEqual([]);
+      await page.context().close();
+    },
+    testTimeout(BROWSER_STEP_MS * 4),
+  );
 });

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM } from '../../scripts/lib/chromium';
+import { START_MS } from './limits';
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
@@ -11,7 +12,7 @@ export async function launchBrowser(): Promise<Browser> {
         'Chromium or Chrome binary.',
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, timeout: START_MS });
 }
 
 /** The widths every page must fit without scrolling sideways: small phones to a desktop. */

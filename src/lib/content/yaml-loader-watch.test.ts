@@ -1,16 +1,21 @@
-import { EventEmitter } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SETTLE_MS, yamlLoader } from './yaml-loader';
 
-/** The part of a loader's context the YAML loader uses, in memory, with a watcher the test fires. */
+/**
+ * The part of a loader's context the YAML loader uses, in memory, with a watcher the test fires. `steps` says what
+ * the loader does as it does it: `compared` when it looks up the digest of the text it stored last (every read
+ * starts there), `stored` once it has stored a file's entries, `failed` with what it logged.
+ */
 function fakeContext() {
   const entries = new Map<string, { id: string; data: Record<string, unknown> }>();
   const meta = new Map<string, string>();
   const errors: string[] = [];
+  const steps = new EventEmitter();
   const watcher = Object.assign(new EventEmitter(), { add: () => watcher });
   let parsed = 0;
   const context = {
@@ -19,23 +24,38 @@ function fakeContext() {
       clear: () => entries.clear(),
     },
     meta: {
-      get: (key: string) => meta.get(key),
-      set: (key: string, value: string) => meta.set(key, value),
+      get: (key: string) => {
+        if (key === 'digest') steps.emit('compared');
+        return meta.get(key);
+      },
+      set: (key: string, value: string) => {
+        meta.set(key, value);
+        if (key === 'digest') steps.emit('stored');
+        return meta;
+      },
       delete: (key: string) => meta.delete(key),
     },
     parseData: async ({ data }: { data: Record<string, unknown> }) => {
       parsed += 1;
       return data;
     },
-    logger: { debug: () => undefined, error: (message: string) => errors.push(message) },
+    logger: {
+      debug: () => undefined,
+      error: (message: string) => {
+        errors.push(message);
+        steps.emit('failed', message);
+      },
+    },
     generateDigest: (text: string) => String(text.length) + text.slice(0, 40),
     watcher,
   };
   // Only the members above are used; the rest of Astro's context is not needed here.
-  return { context: context as unknown as LoaderContext, entries, errors, watcher, parsed: () => parsed };
+  return { context: context as unknown as LoaderContext, entries, errors, watcher, steps, parsed: () => parsed };
 }
 
-const settled = () => new Promise((done) => setTimeout(done, SETTLE_MS + 400));
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('yamlLoader', () => {
   it("records each entry's place in the file when asked, and refuses an author-written one", async () => {
@@ -54,20 +74,28 @@ describe('yamlLoader', () => {
   });
 });
 
+// The loader waits SETTLE_MS after the last change event before it reads; the clock is the test's to move.
 describe('yamlLoader in astro dev', () => {
   it('reads a file saved in place once it is whole, not while it is empty', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'yaml-')), 'tags.yaml');
     writeFileSync(file, 'asyncio:\n  label: asyncio\n');
-    const { context, entries, errors, watcher } = fakeContext();
+    const { context, entries, errors, watcher, steps } = fakeContext();
     await yamlLoader(file).load(context);
     expect([...entries.keys()]).toEqual(['asyncio']);
 
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const compared = vi.fn();
+    steps.on('compared', compared);
     // The watcher reports the emptied file; the write that follows comes too soon for an event of its own.
     writeFileSync(file, '');
     watcher.emit('change', file);
-    await new Promise((done) => setTimeout(done, 20));
+    vi.advanceTimersByTime(SETTLE_MS - 1);
+    expect(compared, 'nothing is read before the file has been quiet for SETTLE_MS').not.toHaveBeenCalled();
     writeFileSync(file, 'asyncio:\n  label: asyncio\nthreads:\n  label: threads\n');
-    await settled();
+    const outcome = Promise.race([once(steps, 'stored'), once(steps, 'failed')]);
+    vi.advanceTimersByTime(1);
+    await outcome;
+    expect(compared).toHaveBeenCalledOnce();
     expect(errors).toEqual([]);
     expect([...entries.keys()]).toEqual(['asyncio', 'threads']);
   });
@@ -75,11 +103,16 @@ describe('yamlLoader in astro dev', () => {
   it('does not read again a file whose text is what it stored last', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'yaml-')), 'tags.yaml');
     writeFileSync(file, 'asyncio:\n  label: asyncio\n');
-    const { context, watcher, parsed } = fakeContext();
-    const loader = yamlLoader(file);
-    await loader.load(context);
+    const { context, watcher, steps, parsed } = fakeContext();
+    await yamlLoader(file).load(context);
+    expect(parsed()).toBe(1);
+
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     watcher.emit('change', file);
-    await settled();
+    const compared = once(steps, 'compared');
+    vi.advanceTimersByTime(SETTLE_MS);
+    // The loader ran again and compared the text; it stops, or starts parsing, in the same turn as it compares.
+    await compared;
     expect(parsed()).toBe(1);
   });
 });

@@ -4,6 +4,7 @@
  * decoded by the parser that read the attribute (Markdown or HTML), then `readUrlAttribute`.
  */
 import { memoized } from '../content/memo';
+import type { CollectedLink } from '../content/page-data';
 
 export type LinkVerdict =
   | { kind: 'outbound'; https: boolean }
@@ -137,3 +138,7 @@ export const classifyLink = memoized((url: string, page: string, siteUrl: string
  */
 export const isOutboundUrl = (url: string, siteUrl: string): boolean =>
   classifyLink(readUrlAttribute(url), '/', siteUrl).kind === 'outbound';
+
+/** The outbound links among a page's links: the ones its References section lists. */
+export const outboundLinks = (links: readonly CollectedLink[], siteUrl: string): CollectedLink[] =>
+  links.filter((link) => link.kind === 'link' && isOutboundUrl(link.url, siteUrl));

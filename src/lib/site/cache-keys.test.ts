@@ -84,6 +84,24 @@ describe('the render inputs', () => {
     },
   );
 
+  it('name every variable the configuration and the site read, but where the files go', async () => {
+    // Where the content is read from and the site and cache are written: each content file is an input of its own.
+    const whereFilesGo = ['CONTENT_ROOT', 'OUT_DIR', 'CACHE_DIR'];
+    const files = (await readdir('src', { recursive: true }))
+      .filter((file) => /\.(ts|astro)$/.test(file) && !file.endsWith('.test.ts') && !file.includes('__tests__'))
+      .map((file) => join('src', file))
+      .concat('astro.config.mjs');
+    const read = new Set<string>();
+    for (const file of files) {
+      const text = await readFile(file, 'utf8');
+      for (const [, dotted, indexed] of text.matchAll(/process\.env\.([A-Z_]+)|env\[['"]([A-Z_]+)['"]\]/g))
+        read.add(dotted ?? indexed ?? '');
+    }
+    expect([...read].sort()).toEqual(expect.arrayContaining(['OFFLINE_READING', 'SITE_URL']));
+    const listed = inputs.flatMap((input) => ('env' in input ? input.env : []));
+    expect([...read].filter((name) => !listed.includes(name) && !whereFilesGo.includes(name))).toEqual([]);
+  });
+
   it('name every package the plugins import among the renderers', async () => {
     const files = (await readdir('src/plugins', { recursive: true })).filter(
       (file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.includes('__tests__'),

@@ -38,7 +38,10 @@ export function renderInputs(root = contentRoot()): RenderInput[] {
     { name: 'the snippet run records: run marks', files: [join(root, 'snippet-runs.json')] },
     { name: 'the plugins and the library code they run', folders: ['src/plugins', 'src/lib'] },
     { name: 'the installed renderers', packages: RENDERER_PACKAGES },
-    { name: 'the variables the configuration reads', env: ['SITE_URL', 'BASE_PATH', 'PLAIN_MARKDOWN'] },
+    {
+      name: 'the variables the configuration reads',
+      env: ['SITE_URL', 'BASE_PATH', 'PLAIN_MARKDOWN', 'OFFLINE_READING'],
+    },
   ];
 }
 

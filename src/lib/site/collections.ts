@@ -15,7 +15,7 @@ import {
   referencesByTopic,
   referencesOfNote,
 } from '../references/index-of-references';
-import { isOutboundUrl } from '../references/links';
+import { outboundLinks } from '../references/links';
 import { notesByTag, notesWithTag, relatedNotes, tagSummaries } from '../notes/tags';
 import { type CollectedLink, type NotePageData, readPageData } from '../content/page-data';
 import { buildApiIndex, citedApis } from '../references/api-index';
@@ -131,7 +131,7 @@ export const getSnippetMarks = oncePerContentVersion(async () =>
 
 /** The outbound links among a note's links: the ones the References section lists. */
 export const outboundLinksOf = (links: readonly CollectedLink[]): CollectedLink[] =>
-  links.filter((link) => link.kind === 'link' && isOutboundUrl(link.url, import.meta.env.SITE));
+  outboundLinks(links, import.meta.env.SITE);
 
 /** The references a set of links cites, once each, in the order they are first cited. */
 export async function getReferencesOf(links: readonly CollectedLink[]): Promise<Reference[]> {

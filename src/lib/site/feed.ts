@@ -79,13 +79,14 @@ export function feedContent(html: string, pageUrl: string, checked: string): str
   return intro + toHtml(tree);
 }
 
+/** Every note as a feed item: `site` is the site's origin, `base` the base path it is served under. */
 export function feedItems(
   notes: readonly FeedNote[],
-  site: URL | string,
+  { site, base }: { site: URL | string; base: string },
   bodies: ReadonlyMap<string, string> = new Map(),
 ): RSSFeedItem[] {
   return notes.map((note) => {
-    const link = absoluteUrl(noteUrl(note.id), site);
+    const link = absoluteUrl(noteUrl(note.id, base), site);
     const body = bodies.get(note.id);
     return {
       title: note.data.title,
