@@ -3,6 +3,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { buildCommand, buildEnvironment, createWorkspace } from '../../scripts/lib/project-workspace';
 import { BUILD_MS } from './limits';
 
@@ -74,14 +75,16 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       fail(
         new Error(
           `npm run build of ${options.contentRoot ?? 'content/'} did not finish within ${limitMs / 1000} s; ` +
-            `it last printed:\n${output.slice(-2000)}`,
+            `it last printed:\n${stripVTControlCharacters(output).slice(-2000)}`,
         ),
       );
     }, limitMs);
   });
   const exited = new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)));
   try {
-    return { exitCode: await Promise.race([exited, overran]), output, outDir };
+    const exitCode = await Promise.race([exited, overran]);
+    // What an author reads, whether or not the terminal (or CI) made Astro colour it.
+    return { exitCode, output: stripVTControlCharacters(output), outDir };
   } finally {
     clearTimeout(timer);
   }
