@@ -8,7 +8,7 @@ import { type ErrorPattern, messagePattern } from '../errors/pasted';
 import { reproducersOf, seenOn } from '../errors/reproduction';
 import { PLACEHOLDER } from '../snippets/output-match';
 import { apiLookup, INVENTORY_FILE, loadInventory } from '../python-docs/inventory';
-import { cacheKeyOf, renderInputsDigest } from './cache-keys';
+import { renderInputsDigest } from './cache-keys';
 import {
   type ErrorEntry,
   getErrors,
@@ -20,6 +20,7 @@ import {
   type ListedNote,
 } from './collections';
 import { oncePerContentVersion } from './content-version';
+import { type KeyedPageProps, keyedPages } from './keyed-pages';
 
 const getApiLookup = oncePerContentVersion(async () => apiLookup(loadInventory(INVENTORY_FILE)));
 
@@ -64,24 +65,16 @@ export async function getErrorPage(entry: ErrorEntry) {
 
 export type ErrorPage = Awaited<ReturnType<typeof getErrorPage>>;
 
+const errorPages = keyedPages(getErrorPage);
+
 /** An error page's props: in a build, all it shows, which its key is made of; in `astro dev`, the entry alone. */
-export type ErrorPageProps = { page: ErrorPage } | { entry: ErrorEntry };
+export type ErrorPageProps = KeyedPageProps<ErrorEntry, ErrorPage>;
 
-/** Every error page's path; a build gathers each page's props up front and keys the page by them. */
-export async function getErrorPaths() {
-  return Promise.all(
-    (await getErrors()).map(async (entry) => {
-      if (import.meta.env.DEV) return { params: { slug: entry.id }, props: { entry } satisfies ErrorPageProps };
-      const page = await getErrorPage(entry);
-      return { params: { slug: entry.id }, props: { page } satisfies ErrorPageProps, cacheKey: cacheKeyOf(page) };
-    }),
-  );
-}
+/** Every error page's path, with its props and, in a build, its key. */
+export const getErrorPaths = async () => errorPages.paths(await getErrors());
 
-/** What an error page renders: the props its key was made of, or in `astro dev` the same, gathered now. */
-export async function errorPageOf(props: ErrorPageProps): Promise<ErrorPage> {
-  return 'page' in props ? props.page : getErrorPage(props.entry);
-}
+/** What an error page renders. */
+export const errorPageOf = errorPages.pageOf;
 
 /** Every published entry by module, each with where today's message was seen: the errors page. */
 export const getErrorIndex = oncePerContentVersion(async () => {

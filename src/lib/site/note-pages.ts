@@ -3,8 +3,9 @@
  * reuses the page while none of it changes. In a build the page renders from the very object its
  * key is made of, so nothing the page shows can change without changing the key.
  */
-import { cacheKeyOf, renderInputsDigest } from './cache-keys';
+import { renderInputsDigest } from './cache-keys';
 import { oncePerContentVersion } from './content-version';
+import { type KeyedPageProps, keyedPages } from './keyed-pages';
 import {
   getNotes,
   getPageDataOf,
@@ -46,24 +47,13 @@ export async function getNotePage(note: Note) {
 
 export type NotePage = Awaited<ReturnType<typeof getNotePage>>;
 
+const notePages = keyedPages(getNotePage);
+
 /** A note page's props: in a build, all it shows, which its key is made of; in `astro dev`, the note alone. */
-export type NotePageProps = { page: NotePage } | { note: Note };
+export type NotePageProps = KeyedPageProps<Note, NotePage>;
 
-/**
- * Every note page's path. `astro dev` renders one page per request and reuses nothing, so only a
- * build spends the time to gather every page's props up front, and keys the page by them.
- */
-export async function getNotePaths() {
-  return Promise.all(
-    (await getNotes()).map(async (note) => {
-      if (import.meta.env.DEV) return { params: { slug: note.id }, props: { note } satisfies NotePageProps };
-      const page = await getNotePage(note);
-      return { params: { slug: note.id }, props: { page } satisfies NotePageProps, cacheKey: cacheKeyOf(page) };
-    }),
-  );
-}
+/** Every note page's path, with its props and, in a build, its key. */
+export const getNotePaths = async () => notePages.paths(await getNotes());
 
-/** What a note page renders: the props its key was made of, or in `astro dev` the same, gathered now. */
-export async function notePageOf(props: NotePageProps): Promise<NotePage> {
-  return 'page' in props ? props.page : getNotePage(props.note);
-}
+/** What a note page renders. */
+export const notePageOf = notePages.pageOf;
