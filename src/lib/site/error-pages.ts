@@ -8,7 +8,6 @@ import { type ErrorPattern, messagePattern } from '../errors/pasted';
 import { reproducersOf, seenOn } from '../errors/reproduction';
 import { PLACEHOLDER } from '../snippets/output-match';
 import { apiLookup, INVENTORY_FILE, loadInventory } from '../python-docs/inventory';
-import { renderInputsDigest } from './cache-keys';
 import {
   type ErrorEntry,
   getErrors,
@@ -20,12 +19,9 @@ import {
   type ListedNote,
 } from './collections';
 import { oncePerContentVersion } from './content-version';
-import { type KeyedPageProps, keyedPages } from './keyed-pages';
+import { getRenderInputs, type KeyedPageProps, keyedPages } from './keyed-pages';
 
 const getApiLookup = oncePerContentVersion(async () => apiLookup(loadInventory(INVENTORY_FILE)));
-
-/** What every entry's body was rendered with besides the entry: part of each page's key. */
-const getRenderInputs = oncePerContentVersion(async () => renderInputsDigest());
 
 /** Where the docs document a class as a traceback names it: `asyncio.queues.QueueFull` is `asyncio.QueueFull`. */
 async function classDocs(name: string | undefined, module: string): Promise<string | undefined> {

@@ -4,7 +4,11 @@
  * the page shows when it renders; a build gathers every page's props up front and keys the page by
  * them (`cacheKeyOf`), so an incremental build reuses exactly the pages whose props are unchanged.
  */
-import { cacheKeyOf } from './cache-keys';
+import { cacheKeyOf, renderInputsDigest } from './cache-keys';
+import { oncePerContentVersion } from './content-version';
+
+/** What every entry's body was rendered with besides the entry: part of each keyed page's props, so of its key. */
+export const getRenderInputs = oncePerContentVersion(async () => renderInputsDigest());
 
 /** A page's props: in a build, all it shows, which its key is made of; in `astro dev`, its entry alone. */
 export type KeyedPageProps<Entry, Page> = { page: Page } | { entry: Entry };

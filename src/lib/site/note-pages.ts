@@ -3,9 +3,7 @@
  * reuses the page while none of it changes. In a build the page renders from the very object its
  * key is made of, so nothing the page shows can change without changing the key.
  */
-import { renderInputsDigest } from './cache-keys';
-import { oncePerContentVersion } from './content-version';
-import { type KeyedPageProps, keyedPages } from './keyed-pages';
+import { getRenderInputs, type KeyedPageProps, keyedPages } from './keyed-pages';
 import {
   getNotes,
   getPageDataOf,
@@ -19,9 +17,6 @@ import {
 
 /** Another note as a page shows it, by title and summary: editing its body leaves this page as it is. */
 const listed = ({ id, data }: Note): ListedNote => ({ id, data });
-
-/** What every note's body was rendered with besides the note: part of each page's key. */
-const getRenderInputs = oncePerContentVersion(async () => renderInputsDigest());
 
 /**
  * What the page of `note` shows. Its body is named by the note (its file's digest, and for a .md note the rendering it
