@@ -4,9 +4,12 @@
  * is one per base path, and a file is kept under its address and revision, so a new deploy
  * downloads only the files whose revision changed. Installing fetches those; activating drops the
  * revisions the new manifest no longer names, in this cache alone, never another deploy's under
- * another base path. Pages are served from the cache first, and each visit asks the server for a
- * newer `sw.js`, so a new deploy is fetched in the background and shown from the next visit on,
- * never mixed with the old one. A page that is not cached, asked for offline, gets the offline page.
+ * another base path. Pages are served from the cache first; after each visit the browser asks the
+ * server for a newer `sw.js` (the update check every browser makes after a navigation a worker
+ * serves), so a new deploy is fetched in the background and shown from the next visit on, never
+ * mixed with the old one. The worker asks for no update itself: an update awaited in the visit's
+ * fetch event keeps the old worker busy, and Chromium can then leave the new one waiting behind it,
+ * the old files still kept. A page that is not cached, asked for offline, gets the offline page.
  */
 import type { ManifestEntry } from './precache';
 
@@ -75,11 +78,7 @@ self.addEventListener('fetch', (event) => {
       const cache = await caches.open(CACHE);
       const revision = REVISIONS.get(url.pathname);
       const cached = revision === undefined ? undefined : await cache.match(keyOf(url.pathname, revision));
-      if (cached) {
-        // A newer deploy, if there is one, is fetched while the reader reads this one.
-        if (request.mode === 'navigate') event.waitUntil(self.registration.update().catch(() => undefined));
-        return cached;
-      }
+      if (cached) return cached;
       try {
         return await fetch(request);
       } catch (error) {
