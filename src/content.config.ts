@@ -6,12 +6,15 @@ import { yamlLoader } from './lib/content/yaml-loader';
 import { renderInputsDigest } from './lib/site/cache-keys';
 import { linkStatusLoader } from './lib/link-health/loader';
 import { notesLoader } from './lib/notes/loader';
+import { reportTogether } from './lib/content/sync-failures';
 import { INVENTORY_FILE, loadInventory } from './lib/python-docs/inventory';
 import { REFERENCE_KINDS } from './lib/references/kinds';
 import { PYTHON_VERSION } from './lib/python-docs/versions';
 import { isWebUrl } from './lib/references/urls';
 
 const root = contentRoot();
+// A sync that fails reports the problems of every collection at once (src/lib/content/sync-failures.ts).
+const together = reportTogether();
 
 const isoDate = z.coerce.date({ error: 'must be a date written as YYYY-MM-DD' });
 const kebabId = z
@@ -36,7 +39,7 @@ const checked = z
   .strict();
 
 const notes = defineCollection({
-  loader: notesLoader({ directory: `${root}/notes`, renderInputs, docsPython }),
+  loader: together(notesLoader({ directory: `${root}/notes`, renderInputs, docsPython })),
   schema: z
     .object({
       title: z
@@ -78,13 +81,15 @@ const errorClass = z
  * versions said it. Which snippet reproduces which message is checked in src/lib/validation/.
  */
 const errors = defineCollection({
-  loader: notesLoader({
-    directory: `${root}/errors`,
-    renderInputs,
-    docsPython,
-    renderings: 'rendered-errors',
-    allowEmpty: true,
-  }),
+  loader: together(
+    notesLoader({
+      directory: `${root}/errors`,
+      renderInputs,
+      docsPython,
+      renderings: 'rendered-errors',
+      allowEmpty: true,
+    }),
+  ),
   schema: z
     .object({
       message: errorMessage,
@@ -125,7 +130,7 @@ const errors = defineCollection({
 });
 
 const tags = defineCollection({
-  loader: yamlLoader(`${root}/tags.yaml`),
+  loader: together(yamlLoader(`${root}/tags.yaml`)),
   schema: z
     .object({
       label: z.string({ error: 'is required: the name readers see, e.g. asyncio' }).trim().min(1, 'must not be empty'),
@@ -138,7 +143,7 @@ const tags = defineCollection({
 });
 
 const references = defineCollection({
-  loader: yamlLoader(`${root}/references.yaml`),
+  loader: together(yamlLoader(`${root}/references.yaml`)),
   schema: z
     .object({
       id: kebabId,
@@ -173,7 +178,7 @@ const references = defineCollection({
  * src/lib/validation/.
  */
 const paths = defineCollection({
-  loader: yamlLoader(`${root}/paths.yaml`, { positionField: 'position' }),
+  loader: together(yamlLoader(`${root}/paths.yaml`, { positionField: 'position' })),
   schema: z
     .object({
       id: kebabId,
@@ -212,6 +217,6 @@ const paths = defineCollection({
 });
 
 /** The last `npm run links` result: one entry, checked by its loader (src/lib/link-health/). */
-const linkStatus = defineCollection({ loader: linkStatusLoader(`${root}/link-status.json`) });
+const linkStatus = defineCollection({ loader: together(linkStatusLoader(`${root}/link-status.json`)) });
 
 export const collections = { notes, errors, tags, references, paths, linkStatus };

@@ -1,10 +1,12 @@
 /**
- * Bad input stops a real build, naming the file: one build for each kind of file and each stage that
- * reads it, with what only a build proves: that the file reaches its checks, that Astro prints what
- * they say, and that a failed build publishes nothing. The rules themselves are tested where they
- * live: the validation stage in src/lib/validation/stage.test.ts, the schemas in
- * src/content.config.test.ts, the raw-text checks in src/lib/notes/source-checks.test.ts and
- * src/lib/notes/frontmatter.test.ts, the YAML and link-status readers beside their code.
+ * Bad input stops a real build, naming the file: one build for the problems the content sync finds
+ * in every collection at once (src/lib/content/sync-failures.ts), one for those the validation stage
+ * finds, and one for each stage of a note's own (its schema, its MDX), with what only a build proves:
+ * that each kind of file reaches its checks, that Astro prints what they say, and that a failed
+ * build publishes nothing. The rules themselves are tested where they live: the validation stage in
+ * src/lib/validation/stage.test.ts, the schemas in src/content.config.test.ts, the raw-text checks in
+ * src/lib/notes/source-checks.test.ts and src/lib/notes/frontmatter.test.ts, the YAML and
+ * link-status readers beside their code.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -94,18 +96,27 @@ describe('the validation stage', () => {
   );
 });
 
-describe('the content sync stops the build on a file its loader or schema refuses', () => {
+describe('the content sync stops the build on files its loaders or schemas refuse', () => {
   it(
-    'notes: every raw-text problem of every note at once',
+    'naming every problem of every collection at once',
     async () => {
       const build = await brokenBuild(async (root) => {
         await writeLatin1Before(root, ALPHA, 'Intro with');
         await editFile(root, BETA, (text) => text.replace('published: 2026-10-01', 'published: 2026-13-01'));
         await writeFile(join(root, 'notes/unclosed.md'), '---\ntitle: "x"\n---\n\n```python\nx = 1\n');
         await writeFile(join(root, 'notes/beta.md'), await readFile(join(root, BETA)));
+        await editFile(root, 'errors/event-loop-is-closed.md', (text) =>
+          text.replace('module: asyncio', 'module: Asyncio'),
+        );
+        await editFile(root, 'tags.yaml', (text) => text.replace('  label: threads\n', ''));
+        await writeLatin1Before(root, 'references.yaml', 'title: "PEP 525');
+        await editFile(root, 'paths.yaml', (text) =>
+          text.replace('  title: Start here', '  title: Start here\n  colour: blue'),
+        );
+        await editFile(root, 'link-status.json', (text) => text.slice(0, 40));
       });
       expect(problemsOf(build)).toEqual([
-        'Content has 5 problems:',
+        'Content has 10 problems:',
         '  - notes/alpha.md:9: is not UTF-8 text (byte 0xe9): save it as UTF-8',
         "  - notes/nested/beta.mdx: has the same file name as notes/beta.md: the file name is the note's URL " +
           '(/notes/beta/), so rename one of them',
@@ -115,6 +126,13 @@ describe('the content sync stops the build on a file its loader or schema refuse
           'YYYY-MM-DD, e.g. 2026-11-24',
         '  - notes/unclosed.md:5: opens a code block that is never closed, so the rest of the note would render as ' +
           'code: add the closing fence',
+        expect.stringMatching(
+          /^ {2}- errors\/event-loop-is-closed\.md: .*module: must be a module name such as concurrent\.futures$/,
+        ),
+        expect.stringMatching(/^ {2}- tags\.yaml: .*label: is required: the name readers see, e\.g\. asyncio$/),
+        expect.stringMatching(/^ {2}- references\.yaml:\d+: is not UTF-8 text \(byte 0xe9\): save it as UTF-8$/),
+        expect.stringMatching(/^ {2}- paths\.yaml: .*Unrecognized key: "colour"$/),
+        expect.stringMatching(/^ {2}- link-status\.json: not valid JSON .*rewrite the file with `npm run links`$/),
       ]);
     },
     testTimeout(FAILED_BUILD_MS),
@@ -137,63 +155,6 @@ describe('the content sync stops the build on a file its loader or schema refuse
         editFile(root, BETA, (text) => text.replace('MDX renders GFM as well', 'MDX renders {unclosed GFM as well')),
       );
       expect(build.output).toMatch(/beta\.mdx:11/);
-    },
-    testTimeout(FAILED_BUILD_MS),
-  );
-
-  it(
-    'error entries: a field the schema refuses',
-    async () => {
-      const build = await brokenBuild((root) =>
-        editFile(root, 'errors/event-loop-is-closed.md', (text) => text.replace('module: asyncio', 'module: Asyncio')),
-      );
-      expect(build.output).toContain('event-loop-is-closed.md');
-      expect(build.output).toContain('module: must be a module name such as concurrent.futures');
-    },
-    testTimeout(FAILED_BUILD_MS),
-  );
-
-  it(
-    'tags.yaml: an entry the schema refuses',
-    async () => {
-      const build = await brokenBuild((root) =>
-        editFile(root, 'tags.yaml', (text) => text.replace('  label: threads\n', '')),
-      );
-      expect(build.output).toContain('tags.yaml');
-      expect(build.output).toContain('label: is required: the name readers see, e.g. asyncio');
-    },
-    testTimeout(FAILED_BUILD_MS),
-  );
-
-  it(
-    'references.yaml: a file that is not UTF-8',
-    async () => {
-      const build = await brokenBuild((root) => writeLatin1Before(root, 'references.yaml', 'title: "PEP 525'));
-      expect(build.output).toMatch(/references\.yaml:\d+: is not UTF-8 text \(byte 0xe9\): save it as UTF-8/);
-    },
-    testTimeout(FAILED_BUILD_MS),
-  );
-
-  it(
-    'paths.yaml: a field the schema does not know',
-    async () => {
-      const build = await brokenBuild((root) =>
-        editFile(root, 'paths.yaml', (text) =>
-          text.replace('  title: Start here', '  title: Start here\n  colour: blue'),
-        ),
-      );
-      expect(build.output).toContain('paths.yaml');
-      expect(build.output).toMatch(/Unrecognized key: "colour"/);
-    },
-    testTimeout(FAILED_BUILD_MS),
-  );
-
-  it(
-    'link-status.json: a file cut off',
-    async () => {
-      const build = await brokenBuild((root) => editFile(root, 'link-status.json', (text) => text.slice(0, 40)));
-      expect(build.output).toContain('link-status.json: not valid JSON');
-      expect(build.output).toContain('npm run links');
     },
     testTimeout(FAILED_BUILD_MS),
   );

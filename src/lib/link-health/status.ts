@@ -1,6 +1,7 @@
 /** content/link-status.json: the last link check of every reference, and what readers are shown from it. */
 import { z } from 'astro/zod';
 import { isWebUrl, normalizeUrl } from '../references/urls';
+import { ContentError } from '../content/errors';
 
 /**
  * - `ok`: a 2xx answer without redirects.
@@ -109,15 +110,15 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return field === undefined ? `links["${url}"] ${issue.message}` : `links["${url}"] field "${field}" ${issue.message}`;
 }
 
-/** Validates already-parsed data; the error names the file, the URL and the field. */
+const REWRITE = 'fix it or rewrite the file with `npm run links`';
+
+/** Validates already-parsed data; the error (a ContentError) names the file, the URL and the field. */
 export function parseLinkStatus(data: unknown, file: string): LinkStatusFile {
   const result = linkStatusSchema.safeParse(data);
   if (result.success) return result.data as LinkStatusFile;
   const [issue] = result.error.issues;
-  throw new Error(
-    `${file}: ${issue ? describeIssue(issue) : 'is not a link status file'}; fix it or rewrite the file with \`npm ` +
-      `run links\``,
-  );
+  const problem = issue ? describeIssue(issue) : 'is not a link status file';
+  throw new ContentError([{ file, message: `${problem}; ${REWRITE}` }]);
 }
 
 /** Reads the file's text: broken JSON is reported with the file's name, like any other mistake. */
@@ -126,9 +127,7 @@ export function parseLinkStatusJson(text: string, file: string): LinkStatusFile 
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new Error(
-      `${file}: not valid JSON (${(error as SyntaxError).message}); fix it or rewrite the file with \`npm run links\``,
-    );
+    throw new ContentError([{ file, message: `not valid JSON (${(error as SyntaxError).message}); ${REWRITE}` }]);
   }
   return parseLinkStatus(data, file);
 }
