@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Snippet } from '../../src/lib/snippets/extract';
-import { checkSnippetsWithPyodide, WASM_CANNOT } from './pyodide';
+import { SNIPPET_CHECK_MS, testTimeout, within } from '../../tests/helpers/limits';
+import { checkSnippetsWithPyodide as check, WASM_CANNOT } from './pyodide';
+
+/** Pyodide over `snippets`, failing after SNIPPET_CHECK_MS with what it waited for. */
+const checkSnippetsWithPyodide = (snippets: Snippet[]) =>
+  within(SNIPPET_CHECK_MS, `Pyodide over ${snippets.length} snippets`, check(snippets));
 
 const snippet = (code: string, expectedOutput: string | undefined, meta: Snippet['meta'] = { run: true }): Snippet => ({
   file: 'content/notes/x.md',
@@ -11,79 +16,91 @@ const snippet = (code: string, expectedOutput: string | undefined, meta: Snippet
 });
 
 describe('the WebAssembly (Pyodide) runner', () => {
-  it('runs asyncio snippets on CPython 3.14, compares their output, and skips what needs threads', async () => {
-    const { version, results } = await checkSnippetsWithPyodide([
-      snippet(
-        'import asyncio\n\nasync def main():\n    async with asyncio.TaskGroup() as tg:\n        t = tg.create_task(asyncio.sleep(0.01, result="done"))\n    print(t.result())\n\nasyncio.run(main())\n',
-        'done',
-      ),
-      snippet('print("something else")\n', 'expected'),
-      snippet('import threading\nthreading.Thread(target=print).start()\n', ''),
-      snippet('x = (1,\n', undefined, { run: false }),
-      snippet('match 1:\n    case 1: pass\n', undefined, { run: false }),
-    ]);
-    expect(version).toMatch(/^3\.14\.\d+$/);
-    expect(results.map(({ outcome }) => [outcome.status, outcome.ran])).toEqual([
-      ['passed', true],
-      ['failed', true],
-      ['skipped', false],
-      ['failed', false],
-      ['passed', false],
-    ]);
-    expect(results[1]?.outcome.reason).toContain('printed something else than its output block');
-    expect(results[2]?.outcome.reason).toBe(WASM_CANNOT);
-  }, 60_000);
+  it(
+    'runs asyncio snippets on CPython 3.14, compares their output, and skips what needs threads',
+    async () => {
+      const { version, results } = await checkSnippetsWithPyodide([
+        snippet(
+          'import asyncio\n\nasync def main():\n    async with asyncio.TaskGroup() as tg:\n        t = tg.create_task(asyncio.sleep(0.01, result="done"))\n    print(t.result())\n\nasyncio.run(main())\n',
+          'done',
+        ),
+        snippet('print("something else")\n', 'expected'),
+        snippet('import threading\nthreading.Thread(target=print).start()\n', ''),
+        snippet('x = (1,\n', undefined, { run: false }),
+        snippet('match 1:\n    case 1: pass\n', undefined, { run: false }),
+      ]);
+      expect(version).toMatch(/^3\.14\.\d+$/);
+      expect(results.map(({ outcome }) => [outcome.status, outcome.ran])).toEqual([
+        ['passed', true],
+        ['failed', true],
+        ['skipped', false],
+        ['failed', false],
+        ['passed', false],
+      ]);
+      expect(results[1]?.outcome.reason).toContain('printed something else than its output block');
+      expect(results[2]?.outcome.reason).toBe(WASM_CANNOT);
+    },
+    testTimeout(SNIPPET_CHECK_MS),
+  );
 
-  it('fails as CPython 3.14 fails: asyncio.run() and get_event_loop() are the standard library ones', async () => {
-    const { results } = await checkSnippetsWithPyodide([
-      snippet(
-        [
-          'import asyncio',
-          'try:',
-          '    asyncio.get_event_loop()',
-          'except RuntimeError as error:',
-          '    print(error)',
-          'async def main():',
-          '    inner = asyncio.sleep(0)',
-          '    try:',
-          '        asyncio.run(inner)',
-          '    except RuntimeError as error:',
-          '        print(error)',
-          '    inner.close()',
-          '    print(asyncio.get_running_loop())',
-          'asyncio.run(main())',
-        ].join('\n'),
-        "There is no current event loop in thread 'MainThread'.\n" +
-          'asyncio.run() cannot be called from a running event loop\n<_WasmEventLoop running=True closed=False debug=False>',
-      ),
-      snippet('print(object())', '<object object at 0x…>'),
-    ]);
-    expect(results.map(({ outcome }) => outcome.reason ?? outcome.status)).toEqual(['passed', 'passed']);
-  }, 60_000);
+  it(
+    'fails as CPython 3.14 fails: asyncio.run() and get_event_loop() are the standard library ones',
+    async () => {
+      const { results } = await checkSnippetsWithPyodide([
+        snippet(
+          [
+            'import asyncio',
+            'try:',
+            '    asyncio.get_event_loop()',
+            'except RuntimeError as error:',
+            '    print(error)',
+            'async def main():',
+            '    inner = asyncio.sleep(0)',
+            '    try:',
+            '        asyncio.run(inner)',
+            '    except RuntimeError as error:',
+            '        print(error)',
+            '    inner.close()',
+            '    print(asyncio.get_running_loop())',
+            'asyncio.run(main())',
+          ].join('\n'),
+          "There is no current event loop in thread 'MainThread'.\n" +
+            'asyncio.run() cannot be called from a running event loop\n<_WasmEventLoop running=True closed=False debug=False>',
+        ),
+        snippet('print(object())', '<object object at 0x…>'),
+      ]);
+      expect(results.map(({ outcome }) => outcome.reason ?? outcome.status)).toEqual(['passed', 'passed']);
+    },
+    testTimeout(SNIPPET_CHECK_MS),
+  );
 
-  it('gives each snippet an interpreter as a new process has it, whatever the one before left', async () => {
-    const { results } = await checkSnippetsWithPyodide([
-      snippet(
-        [
-          'import logging, sys, warnings, json',
-          'logging.basicConfig(stream=sys.stdout, level=logging.DEBUG, format="%(message)s")',
-          'logging.getLogger("asyncio").setLevel(logging.CRITICAL)',
-          'warnings.simplefilter("error")',
-          'json.dumps = None',
-          'print("changed")',
-        ].join('\n'),
-        'changed',
-      ),
-      snippet(
-        [
-          'import logging, warnings, json',
-          'logging.getLogger("x").warning("to stderr, not stdout")',
-          'warnings.warn("only a warning")',
-          'print(logging.getLogger("asyncio").level, json.dumps([1]))',
-        ].join('\n'),
-        '0 [1]',
-      ),
-    ]);
-    expect(results.map(({ outcome }) => outcome.reason ?? outcome.status)).toEqual(['passed', 'passed']);
-  }, 60_000);
+  it(
+    'gives each snippet an interpreter as a new process has it, whatever the one before left',
+    async () => {
+      const { results } = await checkSnippetsWithPyodide([
+        snippet(
+          [
+            'import logging, sys, warnings, json',
+            'logging.basicConfig(stream=sys.stdout, level=logging.DEBUG, format="%(message)s")',
+            'logging.getLogger("asyncio").setLevel(logging.CRITICAL)',
+            'warnings.simplefilter("error")',
+            'json.dumps = None',
+            'print("changed")',
+          ].join('\n'),
+          'changed',
+        ),
+        snippet(
+          [
+            'import logging, warnings, json',
+            'logging.getLogger("x").warning("to stderr, not stdout")',
+            'warnings.warn("only a warning")',
+            'print(logging.getLogger("asyncio").level, json.dumps([1]))',
+          ].join('\n'),
+          '0 [1]',
+        ),
+      ]);
+      expect(results.map(({ outcome }) => outcome.reason ?? outcome.status)).toEqual(['passed', 'passed']);
+    },
+    testTimeout(SNIPPET_CHECK_MS),
+  );
 });

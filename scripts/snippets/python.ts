@@ -66,6 +66,7 @@ export function runPython(
 }
 
 export interface FoundPython {
+  /** The interpreter's own file (its `sys.executable`), whatever name or wrapper found it. */
   python: string;
   /** major.minor, e.g. `3.11`. */
   version: string;
@@ -75,9 +76,11 @@ export interface FoundPython {
   build: 'cpython' | 'free-threaded';
 }
 
+/** The version and build on the first line, the interpreter's own path on the second. */
 const PROBE =
   'import sys, sysconfig; v = sys.version_info; ' +
-  'print(f"{v[0]}.{v[1]}.{v[2]}", "free-threaded" if sysconfig.get_config_var("Py_GIL_DISABLED") else "cpython")';
+  'print(f"{v[0]}.{v[1]}.{v[2]}", "free-threaded" if sysconfig.get_config_var("Py_GIL_DISABLED") else "cpython"); ' +
+  'print(sys.executable)';
 
 /** The interpreter to use, its version and build; fails with how to install one when there is none. */
 export async function findPython(python = process.env['PYTHON'] || 'python3'): Promise<FoundPython> {
@@ -85,7 +88,8 @@ export async function findPython(python = process.env['PYTHON'] || 'python3'): P
     const why = error.code === 'ENOENT' ? 'not found' : `cannot be started (${error.code ?? error.message})`;
     throw new Error(`${python} ${why}: ${INSTALL_PYTHON}`);
   });
-  const [exact = '', build = ''] = probe.stdout.trim().split(' ');
+  const [reported = '', executable = ''] = probe.stdout.trim().split('\n');
+  const [exact = '', build = ''] = reported.split(' ');
   if (probe.exitCode !== 0 || !/^\d+\.\d+\.\d+$/.test(exact) || (build !== 'cpython' && build !== 'free-threaded'))
     throw new Error(`${python} did not report its version: ${probe.stderr.trim()}`);
   const version = featureRelease(exact);
@@ -94,5 +98,7 @@ export async function findPython(python = process.env['PYTHON'] || 'python3'): P
       `${python} is Python ${version}; the snippet check needs ${CHECKED_PYTHON} or newer: ${INSTALL_PYTHON}`,
     );
   }
-  return { python, version, exact, build };
+  // The interpreter itself rather than the name it was found by: a version manager's shim (pyenv's `python3`) costs
+  // a shell and a lookup on every start, a second or more on a busy machine, and the check starts one per snippet.
+  return { python: executable.trim() || python, version, exact, build };
 }

@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findPython } from './python';
 import { checkSnippets, summarise } from './runner';
@@ -150,5 +153,14 @@ describe('findPython', () => {
 
   it('reports the major.minor version of the python it found', () => {
     expect(python.version).toMatch(/^3\.\d+$/);
+  });
+
+  it('runs snippets with the interpreter itself, not a wrapper (a version manager’s shim) around it', async () => {
+    const shim = join(await mkdtemp(join(tmpdir(), 'shim-')), 'python3');
+    await writeFile(shim, `#!/bin/sh\nexec ${python.python} "$@"\n`, { mode: 0o755 });
+    process.env['PYTHON'] = shim;
+    const found = await findPython();
+    expect(found.python).not.toBe(shim);
+    expect(found).toEqual(python);
   });
 });

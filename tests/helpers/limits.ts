@@ -17,6 +17,8 @@ export const START_MS = 30_000;
 export const CHECKER_MS = 120_000;
 /** A deploy workflow step run as the runner does: the snippet job over the fixture notes, or the records' merge. */
 export const WORKFLOW_STEP_MS = 120_000;
+/** The snippet check over a handful of snippets: Python or Pyodide (a WebAssembly CPython) started, 2–5 s idle. */
+export const SNIPPET_CHECK_MS = 60_000;
 /** `astro dev` showing an edit, or its error overlay, on one page: a second or two on an idle machine. */
 export const DEV_UPDATE_MS = 60_000;
 
