@@ -15,7 +15,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          // The unit test files share a worker process instead of starting one each, which saves a third of their
+          // time. They can: each one restores what it changes (environment variables, timers), and the one module
+          // they mock (astro:content) is imported by nothing else.
+          isolate: false,
+        },
       },
       {
         extends: true,

@@ -22,7 +22,7 @@ async function noteSources(): Promise<Map<string, string>> {
 }
 
 /** The outbound URLs of every note, as the site's plugins collect them and its classifier tells them. */
-async function outboundUrls(): Promise<string[]> {
+async function collectOutboundUrls(): Promise<string[]> {
   const notes = await noteSources();
   const rendered = await Promise.all(
     [...notes].map(([file, text]) => render(withoutFrontmatter(text), {}, join('content/notes', file))),
@@ -142,6 +142,10 @@ const SEED_LINKS: Array<[seed: string, linkedAs: string]> = [
 ];
 
 describe('every link of the original post', () => {
+  // Every note rendered once, for all the tests below.
+  let outbound: Promise<string[]> | undefined;
+  const outboundUrls = () => (outbound ??= collectOutboundUrls());
+
   it.each(SEED_LINKS)('%s is linked as %s', async (_seed, linkedAs) => {
     const linked = await outboundUrls();
     expect(linked).toContain(linkedAs);
