@@ -18,10 +18,15 @@ declare module 'vitest' {
      * tests/cache-keys.test.ts takes them over to rebuild warm after changing them; no other test may touch them.
      */
     fixtureBuildState: { contentRoot: string; workspace: string; cacheDir: string };
+    /** The fixture content built for a host that serves it under a sub-path (SUB_PATH). */
+    subPathSite: string;
     /** The project's own content built into a temporary folder. */
     realSite: string;
   }
 }
+
+/** Where the sub-path build is hosted: a project site of GitHub Pages. */
+export const SUB_PATH = { base: '/notes-site/', site: 'https://example.github.io' } as const;
 
 export default async function setup(project: TestProject) {
   const scratch = await mkdtemp(join(tmpdir(), 'fixture-build-'));
@@ -30,11 +35,18 @@ export default async function setup(project: TestProject) {
     workspace: await createWorkspace(scratch),
     cacheDir: join(scratch, 'cache'),
   };
-  const [fixture, real] = await Promise.all([buildSite(state), buildSite()]);
+  // The real site takes twice as long as a fixture build: the two fixture builds share the other core.
+  const [fixture, subPath, real] = await Promise.all([
+    buildSite(state),
+    buildSite({ contentRoot: 'tests/fixtures/site', ...SUB_PATH }),
+    buildSite(),
+  ]);
   if (fixture.exitCode !== 0) throw new Error(`the fixture site does not build:\n${fixture.output}`);
+  if (subPath.exitCode !== 0) throw new Error(`the fixture site does not build under a sub-path:\n${subPath.output}`);
   if (real.exitCode !== 0) throw new Error(`the site does not build:\n${real.output}`);
   project.provide('realSite', real.outDir);
   project.provide('fixtureSite', fixture.outDir);
   project.provide('fixtureSiteLog', fixture.output);
   project.provide('fixtureBuildState', state);
+  project.provide('subPathSite', subPath.outDir);
 }

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { findBrokenInternalLinks } from '../scripts/lib/internal-links';
-import { buildSite } from './helpers/build-site';
+import { SUB_PATH } from './global-setup';
 import { attr, readPage } from './helpers/html';
-import { BUILD_MS, testTimeout } from './helpers/limits';
 
 const fixtureSite = inject('fixtureSite');
 
@@ -49,32 +48,23 @@ describe('internal links of the built site', () => {
 });
 
 describe('a site hosted under a sub-path', () => {
-  it(
-    'keeps every internal link, asset and feed under the base',
-    async () => {
-      const build = await buildSite({
-        contentRoot: 'tests/fixtures/site',
-        base: '/notes-site/',
-        site: 'https://example.github.io',
-      });
-      expect(build.exitCode, build.output).toBe(0);
-      expect(await findBrokenInternalLinks(build.outDir, '/notes-site/')).toEqual([]);
-      for (const path of ['/', 'notes/alpha', 'tags', 'references', 'search', '404.html']) {
-        const page = await readPage(build.outDir, path);
-        const targets = [
-          ...page.all('a[href]').map((a) => attr(a, 'href')),
-          ...page.all('link[href], script[src]').map((el) => attr(el, 'href') ?? attr(el, 'src')),
-        ];
-        const internal = targets.filter((href): href is string => !!href && href.startsWith('/'));
-        expect(internal.length, path).toBeGreaterThan(0);
-        for (const href of internal) expect(href, `${href} on ${path}`).toMatch(/^\/notes-site\//);
-        expect(attr(page.one('link[rel="canonical"]'), 'href')).toMatch(/^https:\/\/example\.github\.io\/notes-site\//);
-      }
-      const feed = await readFile(join(build.outDir, 'rss.xml'), 'utf8');
-      expect(feed).toContain('<link>https://example.github.io/notes-site/notes/beta/</link>');
-    },
-    testTimeout(BUILD_MS),
-  );
+  it('keeps every internal link, asset and feed under the base', async () => {
+    const outDir = inject('subPathSite');
+    expect(await findBrokenInternalLinks(outDir, SUB_PATH.base)).toEqual([]);
+    for (const path of ['/', 'notes/alpha', 'tags', 'references', 'search', '404.html']) {
+      const page = await readPage(outDir, path);
+      const targets = [
+        ...page.all('a[href]').map((a) => attr(a, 'href')),
+        ...page.all('link[href], script[src]').map((el) => attr(el, 'href') ?? attr(el, 'src')),
+      ];
+      const internal = targets.filter((href): href is string => !!href && href.startsWith('/'));
+      expect(internal.length, path).toBeGreaterThan(0);
+      for (const href of internal) expect(href, `${href} on ${path}`).toMatch(/^\/notes-site\//);
+      expect(attr(page.one('link[rel="canonical"]'), 'href')).toMatch(/^https:\/\/example\.github\.io\/notes-site\//);
+    }
+    const feed = await readFile(join(outDir, 'rss.xml'), 'utf8');
+    expect(feed).toContain('<link>https://example.github.io/notes-site/notes/beta/</link>');
+  });
 });
 
 // That two builds of the same content are byte-identical is proved with more at the end of
