@@ -26,7 +26,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        // These build the site (fixture and real content) once, then read or browse the result.
+        // End to end: the site built (fixture and real content, once, by the global setup) and read or browsed,
+        // more builds, servers and the project's commands run as a contributor runs them.
         test: {
           name: 'site',
           include: ['tests/**/*.test.ts'],

@@ -4,11 +4,9 @@
  * interpreter, written by the test where it does not), the build job's merge adds them all, and a
  * built page names every version and build that ran its snippet.
  */
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { matrixValues } from '../scripts/ci/workflow-matrix';
@@ -21,6 +19,7 @@ import {
   serializeSnippetRecords,
 } from '../src/lib/snippets/records';
 import { buildSite, PROJECT_ROOT } from './helpers/build-site';
+import { runCommand } from './helpers/command';
 import { FIXTURE_SITE } from './helpers/fixture-content';
 import { readPage } from './helpers/html';
 import { BUILD_MS, testTimeout, WORKFLOW_STEP_MS } from './helpers/limits';
@@ -48,19 +47,12 @@ function stepOf(workflow: Workflow, job: string, words: string): Step {
  * still running after WORKFLOW_STEP_MS is stopped, and the test fails naming it.
  */
 async function runStep(command: string, cwd: string, env: Record<string, string> = {}) {
-  return promisify(execFile)('bash', ['-e', '-c', command], {
+  return runCommand('bash', ['-e', '-c', command], {
     cwd,
     env: { ...buildEnvironment(cwd), ...env },
-    timeout: WORKFLOW_STEP_MS,
-    killSignal: 'SIGKILL',
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
-    (error: { code: number; killed?: boolean; stdout: string; stderr: string }) => {
-      if (error.killed)
-        throw new Error(`the workflow step \`${command}\` did not finish within ${WORKFLOW_STEP_MS / 1000} s`);
-      return { code: error.code, output: error.stdout + error.stderr };
-    },
-  );
+    limitMs: WORKFLOW_STEP_MS,
+    what: `the workflow step \`${command}\``,
+  });
 }
 
 /** What the matrix job for `label` would have written, made from a real run's file. */

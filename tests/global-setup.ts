@@ -1,5 +1,5 @@
 /** Builds the fixture site once for every test file that reads built pages. */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -29,6 +29,22 @@ declare module 'vitest' {
 export const SUB_PATH = { base: '/notes-site/', site: 'https://example.github.io' } as const;
 
 export default async function setup(project: TestProject) {
+  // Every temporary folder of the run (builds, content copies, browser profiles), the test workers' too, goes into one
+  // of the run's own: removed when the run passes, kept and named when it fails, so a failed build can be read.
+  // Node's compile cache, which Astro turns on, stays where it is (the system's temporary folder): it lasts from run to
+  // run, and a cold one makes every build slower.
+  process.env['NODE_COMPILE_CACHE'] ??= join(tmpdir(), 'node-compile-cache');
+  const before = process.env['TMPDIR'];
+  const runFolder = await mkdtemp(join(tmpdir(), 'pcn-test-run-'));
+  process.env['TMPDIR'] = runFolder;
+  const teardown = async () => {
+    if (before === undefined) delete process.env['TMPDIR'];
+    else process.env['TMPDIR'] = before;
+    const { state } = project.vitest;
+    if (state.getCountOfFailedTests() > 0 || state.getUnhandledErrors().length > 0)
+      console.log(`The builds and copies of this run are kept in ${runFolder}`);
+    else await rm(runFolder, { recursive: true, force: true });
+  };
   const scratch = await mkdtemp(join(tmpdir(), 'fixture-build-'));
   const state = {
     contentRoot: await copyFixtureContent(),
@@ -41,12 +57,19 @@ export default async function setup(project: TestProject) {
     buildSite({ contentRoot: 'tests/fixtures/site', ...SUB_PATH }),
     buildSite(),
   ]);
-  if (fixture.exitCode !== 0) throw new Error(`the fixture site does not build:\n${fixture.output}`);
-  if (subPath.exitCode !== 0) throw new Error(`the fixture site does not build under a sub-path:\n${subPath.output}`);
-  if (real.exitCode !== 0) throw new Error(`the site does not build:\n${real.output}`);
+  const failed = [
+    fixture.exitCode !== 0 && `the fixture site does not build:\n${fixture.output}`,
+    subPath.exitCode !== 0 && `the fixture site does not build under a sub-path:\n${subPath.output}`,
+    real.exitCode !== 0 && `the site does not build:\n${real.output}`,
+  ].filter(Boolean);
+  if (failed.length > 0) {
+    console.log(`The builds of the global setup are kept in ${runFolder}`);
+    throw new Error(failed.join('\n\n'));
+  }
   project.provide('realSite', real.outDir);
   project.provide('fixtureSite', fixture.outDir);
   project.provide('fixtureSiteLog', fixture.output);
   project.provide('fixtureBuildState', state);
   project.provide('subPathSite', subPath.outDir);
+  return teardown;
 }

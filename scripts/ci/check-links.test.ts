@@ -1,11 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { runCommand } from '../../tests/helpers/command';
 import { startServer, type TestServer } from '../../tests/helpers/http-server';
+import { testTimeout, WORKFLOW_STEP_MS } from '../../tests/helpers/limits';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let server: TestServer;
@@ -29,46 +29,57 @@ async function checkStep(references: string) {
   const body = join(folder, 'pull-request.md');
   await writeFile(join(folder, 'references.yaml'), references);
   const args = `--references ${folder}/references.yaml --status ${folder}/link-status.json --date 2026-12-07`;
-  const result = await promisify(execFile)('bash', ['-e', '-c', `${step.run} ${args}`], {
+  const { code, output } = await runCommand('bash', ['-e', '-c', `${step.run} ${args}`], {
     cwd: ROOT,
     env: { ...process.env, PULL_REQUEST_BODY: body },
-  }).then(
-    () => ({ code: 0 }),
-    (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
-  );
+    limitMs: WORKFLOW_STEP_MS,
+    what: 'the link workflow’s check step',
+  });
   const description = await readFile(body, 'utf8').catch(() => undefined);
   const status = await stat(join(folder, 'link-status.json')).then(
     () => true,
     () => false,
   );
   await rm(folder, { recursive: true, force: true });
-  return { ...result, description, status };
+  return { code, output, description, status };
 }
 
 describe('the weekly link workflow’s check', () => {
-  it('passes on a newly broken link and describes it for the pull request', async () => {
-    const result = await checkStep(
-      `- id: fine\n  url: ${server.origin}/ok\n  title: Fine\n- id: gone\n  url: ${server.origin}/gone\n  title: Gone\n`,
-    );
-    expect(result.code).toBe(0);
-    expect(result.status).toBe(true);
-    expect(result.description).toMatch(
-      /^The weekly link check of \d{4}-\d{2}-\d{2} updated content\/link-status\.json\. /,
-    );
-    expect(result.description).toContain('Some references broke since the last check');
-    expect(result.description).toContain(`broken      ${server.origin}/gone`);
-  });
+  it(
+    'passes on a newly broken link and describes it for the pull request',
+    async () => {
+      const result = await checkStep(
+        `- id: fine\n  url: ${server.origin}/ok\n  title: Fine\n- id: gone\n  url: ${server.origin}/gone\n  title: Gone\n`,
+      );
+      expect(result.code).toBe(0);
+      expect(result.status).toBe(true);
+      expect(result.description).toMatch(
+        /^The weekly link check of \d{4}-\d{2}-\d{2} updated content\/link-status\.json\. /,
+      );
+      expect(result.description).toContain('Some references broke since the last check');
+      expect(result.description).toContain(`broken      ${server.origin}/gone`);
+    },
+    testTimeout(WORKFLOW_STEP_MS),
+  );
 
-  it('passes and says so when nothing broke', async () => {
-    const result = await checkStep(`- id: fine\n  url: ${server.origin}/ok\n  title: Fine\n`);
-    expect(result.code).toBe(0);
-    expect(result.description).toContain('No reference broke since the last check.');
-  });
+  it(
+    'passes and says so when nothing broke',
+    async () => {
+      const result = await checkStep(`- id: fine\n  url: ${server.origin}/ok\n  title: Fine\n`);
+      expect(result.code).toBe(0);
+      expect(result.description).toContain('No reference broke since the last check.');
+    },
+    testTimeout(WORKFLOW_STEP_MS),
+  );
 
-  it('fails on bad input, proposing nothing', async () => {
-    const result = await checkStep('- id: no-url\n  title: Oops\n');
-    expect(result.code).toBe(1);
-    expect(result.description).toBeUndefined();
-    expect(result.status).toBe(false);
-  });
+  it(
+    'fails on bad input, proposing nothing',
+    async () => {
+      const result = await checkStep('- id: no-url\n  title: Oops\n');
+      expect(result.code).toBe(1);
+      expect(result.description).toBeUndefined();
+      expect(result.status).toBe(false);
+    },
+    testTimeout(WORKFLOW_STEP_MS),
+  );
 });

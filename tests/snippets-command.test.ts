@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+/** `npm run snippets` as a contributor runs it (scripts/snippets/run.ts), over a copy of the fixture content. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SNIPPET_CHECK_MS, testTimeout } from '../../tests/helpers/limits';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
+import { PROJECT_ROOT as ROOT } from './helpers/build-site';
+import { runCommand } from './helpers/command';
+import { copyFixtureContent } from './helpers/fixture-content';
+import { SNIPPET_CHECK_MS, testTimeout } from './helpers/limits';
 
 /**
  * `npm run snippets -- <args>` on a copy of the fixture content; exit code and everything it printed. A run still
@@ -16,26 +14,18 @@ const run = promisify(execFile);
 async function snippets(content: string, ...args: string[]) {
   const tsx = join(ROOT, 'node_modules/.bin/tsx');
   const records = ['--content', content, '--records', join(content, 'snippet-runs.json')];
-  return run(tsx, [join(ROOT, 'scripts/snippets/run.ts'), ...records, ...args], {
+  return runCommand(tsx, [join(ROOT, 'scripts/snippets/run.ts'), ...records, ...args], {
     cwd: ROOT,
-    timeout: SNIPPET_CHECK_MS,
-    killSignal: 'SIGKILL',
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
-    (error: { code: number; killed?: boolean; stdout: string; stderr: string }) => {
-      if (error.killed)
-        throw new Error(`npm run snippets -- ${args.join(' ')} did not finish within ${SNIPPET_CHECK_MS / 1000} s`);
-      return { code: error.code, output: error.stdout + error.stderr };
-    },
-  );
+    limitMs: SNIPPET_CHECK_MS,
+    what: `npm run snippets -- ${args.join(' ')}`,
+  });
 }
 
 describe('npm run snippets -- --check', () => {
   it(
     'passes on current records, and fails naming note and line once a snippet changes without a run',
     async () => {
-      const content = join(await mkdtemp(join(tmpdir(), 'snippet-records-')), 'site');
-      await cp(join(ROOT, 'tests/fixtures/site'), content, { recursive: true });
+      const content = await copyFixtureContent();
       const alpha = join(content, 'notes/alpha.md');
       await writeFile(
         alpha,
