@@ -16,7 +16,11 @@ export interface Page {
 
 export async function readPage(outDir: string, sitePath: string): Promise<Page> {
   const file = sitePath.endsWith('.html') ? sitePath : join(sitePath, 'index.html');
-  const html = await readFile(join(outDir, file), 'utf8');
+  return parsePage(await readFile(join(outDir, file), 'utf8'));
+}
+
+/** A page, or a part of one (a note's rendered body), from its HTML. */
+export function parsePage(html: string): Page {
   const tree = fromHtml(html);
   return {
     html,

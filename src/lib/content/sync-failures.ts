@@ -55,7 +55,7 @@ function problemOf(error: Error, { file, line }: { file: string; line?: number }
 }
 
 /** What the failing loaders of a round throw: one error for all of them, when they can be told as one. */
-export function combineFailures(failures: readonly Failure[]): unknown {
+function combineFailures(failures: readonly Failure[]): unknown {
   const ordered = [...failures].sort((a, b) => a.order - b.order).map(({ error }) => error);
   if (ordered.length === 1) return ordered[0];
   const crash = ordered.find((error) => !isContentError(error) && !(error instanceof Error && locationOf(error)));
