@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createWorkspace } from '../scripts/lib/project-workspace';
 import { buildSite } from './helpers/build-site';
-import { copyFixtureContent } from './helpers/fixture-content';
+import { addUnusualFiles, copyFixtureContent } from './helpers/fixture-content';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,8 +18,13 @@ declare module 'vitest' {
      * tests/cache-keys.test.ts takes them over to rebuild warm after changing them; no other test may touch them.
      */
     fixtureBuildState: { contentRoot: string; workspace: string; cacheDir: string };
-    /** The fixture content built for a host that serves it under a sub-path (SUB_PATH). */
-    subPathSite: string;
+    /**
+     * The fixture content with files that are fine but unusual (addUnusualFiles), built for a host that serves it
+     * under a sub-path (SUB_PATH): what a build must take in its stride.
+     */
+    variantSite: string;
+    /** What that build printed. */
+    variantSiteLog: string;
     /** The project's own content built into a temporary folder. */
     realSite: string;
   }
@@ -51,15 +56,17 @@ export default async function setup(project: TestProject) {
     workspace: await createWorkspace(scratch),
     cacheDir: join(scratch, 'cache'),
   };
+  const variantContent = await copyFixtureContent();
+  await addUnusualFiles(variantContent);
   // The real site takes twice as long as a fixture build: the two fixture builds share the other core.
-  const [fixture, subPath, real] = await Promise.all([
+  const [fixture, variant, real] = await Promise.all([
     buildSite(state),
-    buildSite({ contentRoot: 'tests/fixtures/site', ...SUB_PATH }),
+    buildSite({ contentRoot: variantContent, ...SUB_PATH }),
     buildSite(),
   ]);
   const failed = [
     fixture.exitCode !== 0 && `the fixture site does not build:\n${fixture.output}`,
-    subPath.exitCode !== 0 && `the fixture site does not build under a sub-path:\n${subPath.output}`,
+    variant.exitCode !== 0 && `the fixture site with unusual files does not build under a sub-path:\n${variant.output}`,
     real.exitCode !== 0 && `the site does not build:\n${real.output}`,
   ].filter(Boolean);
   if (failed.length > 0) {
@@ -70,6 +77,7 @@ export default async function setup(project: TestProject) {
   project.provide('fixtureSite', fixture.outDir);
   project.provide('fixtureSiteLog', fixture.output);
   project.provide('fixtureBuildState', state);
-  project.provide('subPathSite', subPath.outDir);
+  project.provide('variantSite', variant.outDir);
+  project.provide('variantSiteLog', variant.output);
   return teardown;
 }

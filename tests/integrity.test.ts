@@ -49,7 +49,7 @@ describe('internal links of the built site', () => {
 
 describe('a site hosted under a sub-path', () => {
   it('keeps every internal link, asset and feed under the base', async () => {
-    const outDir = inject('subPathSite');
+    const outDir = inject('variantSite');
     expect(await findBrokenInternalLinks(outDir, SUB_PATH.base)).toEqual([]);
     for (const path of ['/', 'notes/alpha', 'tags', 'references', 'search', '404.html']) {
       const page = await readPage(outDir, path);
