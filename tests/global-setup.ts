@@ -1,4 +1,7 @@
-/** Builds the fixture site once for every test file that reads built pages. */
+/**
+ * Builds, once a run, the sites the test files that only read a built site share (the fixture content, a variant of
+ * it, the real content), and keeps the run's temporary folders in one folder of its own.
+ */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

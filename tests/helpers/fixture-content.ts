@@ -27,7 +27,7 @@ export async function editFile(root: string, file: string, edit: (text: string) 
 }
 
 /** The address of the plain-http link the unusual files carry. */
-export const PLAIN_HTTP_LINK = 'http://docs.python.org/3/library/asyncio.html';
+const PLAIN_HTTP_LINK = 'http://docs.python.org/3/library/asyncio.html';
 
 /**
  * Files that are fine but unusual, written into a content copy: alpha with a byte order mark and CRLF line ends,
