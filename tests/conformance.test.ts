@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
+import { memoized } from '../src/lib/content/memo';
 import { CHECKER_MS, testTimeout, within } from './helpers/limits';
 
 const run = promisify(execFile);
@@ -78,16 +79,14 @@ describe('HTML conformance (W3C Nu HTML Checker)', () => {
     ['the fixture site', inject('fixtureSite')],
   ] as const;
   // One run of the checker (one Java start) over both sites and the planted page; each test reads its part.
-  let checked: Promise<{ files: Map<string, string[]>; errors: CheckerError[] }> | undefined;
-  const checkEverything = () =>
-    (checked ??= (async () => {
-      const files = new Map<string, string[]>([
-        ...(await Promise.all(sites.map(async ([, dist]) => [dist, await htmlFiles(dist)] as const))),
-        ['planted', [await plantedPage()]],
-      ]);
-      const all = [...files.values()].flat();
-      return { files, errors: await checkerErrors(`${all.length} pages of both sites`, all) };
-    })());
+  const checkEverything = memoized(async () => {
+    const files = new Map<string, string[]>([
+      ...(await Promise.all(sites.map(async ([, dist]) => [dist, await htmlFiles(dist)] as const))),
+      ['planted', [await plantedPage()]],
+    ]);
+    const all = [...files.values()].flat();
+    return { files, errors: await checkerErrors(`${all.length} pages of both sites`, all) };
+  });
   const errorsIn = (errors: CheckerError[], files: string[]) => {
     const named = new Set(files);
     return errors.filter((error) => named.has(error.file)).map((error) => error.line);

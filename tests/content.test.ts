@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
 import { withoutFrontmatter } from '../src/lib/content/frontmatter';
+import { memoized } from '../src/lib/content/memo';
 import { isOutboundUrl } from '../src/lib/references/links';
 import { render, SITE } from '../src/plugins/__tests__/render';
 import { PROJECT_ROOT } from './helpers/build-site';
@@ -143,8 +144,7 @@ const SEED_LINKS: Array<[seed: string, linkedAs: string]> = [
 
 describe('every link of the original post', () => {
   // Every note rendered once, for all the tests below.
-  let outbound: Promise<string[]> | undefined;
-  const outboundUrls = () => (outbound ??= collectOutboundUrls());
+  const outboundUrls = memoized(collectOutboundUrls);
 
   it.each(SEED_LINKS)('%s is linked as %s', async (_seed, linkedAs) => {
     const linked = await outboundUrls();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Snippet } from '../../src/lib/snippets/extract';
+import { memoized } from '../../src/lib/content/memo';
 import { SNIPPET_CHECK_MS, testTimeout, within } from '../../tests/helpers/limits';
 import { checkSnippetsWithPyodide as check, WASM_CANNOT } from './pyodide';
 
@@ -76,11 +77,12 @@ const FRESH_INTERPRETERS: Snippet[] = [
  * The snippets of every test through one Pyodide run (loading the interpreter takes seconds), failing after
  * SNIPPET_CHECK_MS with what it waited for; each test reads the outcomes of its own snippets.
  */
-let run: ReturnType<typeof check> | undefined;
-async function checked(snippets: Snippet[]) {
+const checkAll = memoized(() => {
   const all = [...RUNS_AND_SKIPS, ...AS_CPYTHON_FAILS, ...FRESH_INTERPRETERS];
-  run ??= within(SNIPPET_CHECK_MS, `Pyodide over ${all.length} snippets`, check(all));
-  const { version, results } = await run;
+  return within(SNIPPET_CHECK_MS, `Pyodide over ${all.length} snippets`, check(all));
+});
+async function checked(snippets: Snippet[]) {
+  const { version, results } = await checkAll();
   return { version, results: results.filter((result) => snippets.includes(result.snippet)) };
 }
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoized } from '../../src/lib/content/memo';
 import { BROWSER_STEP_MS, testTimeout, within } from '../helpers/limits';
 import { useServedSite } from './served-site';
 
@@ -199,8 +200,7 @@ describe('code blocks', () => {
  * One visit of every page type, with a search on the search page, recording what the pages ask for and every
  * Content-Security-Policy violation: the security and search tests read it. Run once, by the first test that asks.
  */
-let visited: Promise<{ problems: string[]; requests: number; pagefindRequests: Map<string, string[]> }> | undefined;
-const visitEveryPageType = () => (visited ??= visitPages());
+const visitEveryPageType = memoized(visitPages);
 
 async function visitPages() {
   const page = await served.newPage();
